@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using ClickTrace.Storage.RowBinary;
+
+namespace ClickTrace.Storage.Embedded;
+
+/// <summary>
+/// The embedded adapter: one database inside the in-process ClickHouse engine (chDB). Connections are
+/// pooled because each one runs a single statement at a time; every connection is switched to
+/// <see cref="Database"/> once, so statements use unqualified table names exactly as on a server.
+/// </summary>
+public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
+{
+    private readonly string _path;
+    private readonly ConcurrentBag<ChdbConnection> _idle = [];
+    private readonly ConcurrentBag<ChdbConnection> _all = [];
+    private readonly SemaphoreSlim _slots;
+    private bool _disposed;
+
+    public EmbeddedClickHouse(string path, string database, int maxConnections = 4)
+    {
+        Identifiers.Validate(database, nameof(database));
+        _path = path;
+        Database = database;
+        _slots = new SemaphoreSlim(Math.Max(1, maxConnections));
+        var first = Open(createDatabase: true);
+        _idle.Add(first);
+    }
+
+    public string Database { get; }
+
+    public Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default) =>
+        RunAsync(connection => { connection.Query(sql, "Null", parameters).Dispose(); return true; }, cancellationToken);
+
+    public Task<QueryResult> QueryAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default) =>
+        RunAsync(connection =>
+        {
+            using var result = connection.Query(sql, "RowBinaryWithNamesAndTypes", parameters);
+            return RowBinaryReader.Read(result.Buffer);
+        }, cancellationToken);
+
+    public Task<ulong> InsertRowBinaryAsync(string table, IReadOnlyList<string> columns, ReadOnlyMemory<byte> rows, CancellationToken cancellationToken = default)
+    {
+        Identifiers.Validate(table, nameof(table));
+        foreach (var column in columns) Identifiers.Validate(column, nameof(columns));
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns)})";
+        return RunAsync(connection => connection.Insert(sql, "RowBinary", rows.Span, null), cancellationToken);
+    }
+
+    private async Task<T> RunAsync<T>(Func<ChdbConnection, T> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The native call blocks for the statement's duration; keep it off the caller's thread.
+            return await Task.Run(() =>
+            {
+                var connection = _idle.TryTake(out var idle) ? idle : Open(createDatabase: false);
+                try
+                {
+                    return work(connection);
+                }
+                finally
+                {
+                    _idle.Add(connection);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private ChdbConnection Open(bool createDatabase)
+    {
+        var connection = ChdbProcess.Connect(_path);
+        try
+        {
+            if (createDatabase) connection.Query($"CREATE DATABASE IF NOT EXISTS {Database}", "Null", null).Dispose();
+            connection.Query($"USE {Database}", "Null", null).Dispose();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        _all.Add(connection);
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var connection in _all) connection.Dispose();
+        _slots.Dispose();
+    }
+}
