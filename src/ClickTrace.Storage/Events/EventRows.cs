@@ -1,0 +1,47 @@
+using System.Buffers;
+using ClickTrace.Core.Events;
+using ClickTrace.Storage.RowBinary;
+
+namespace ClickTrace.Storage.Events;
+
+/// <summary>The <c>events</c> table's columns and the RowBinary encoding of a <see cref="TrackedEvent"/> into them.</summary>
+public static class EventRows
+{
+    public const string Table = "events";
+
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "event_id", "site_id", "type", "timestamp", "received_at", "session_id", "visitor_id",
+        "url", "path", "referrer", "title", "selector", "tag", "text", "href", "x", "y",
+        "viewport_width", "viewport_height", "name", "device",
+    ];
+
+    public static void Write(IBufferWriter<byte> output, IEnumerable<TrackedEvent> events)
+    {
+        var row = new RowBinaryWriter(output);
+        foreach (var e in events)
+        {
+            row.Uuid(e.EventId);
+            row.String(e.SiteId);
+            row.String(e.Type.Name());
+            row.DateTime64Millis(e.Timestamp);
+            row.DateTime64Millis(e.ReceivedAt);
+            row.UInt64(e.SessionId);
+            row.UInt64(e.VisitorId);
+            row.String(e.Url);
+            row.String(e.Path);
+            row.String(e.Referrer);
+            row.String(e.Title);
+            row.String(e.Selector);
+            row.String(e.Tag);
+            row.String(e.Text);
+            row.String(e.Href);
+            row.Int32(e.X);
+            row.Int32(e.Y);
+            row.UInt16(e.ViewportWidth);
+            row.UInt16(e.ViewportHeight);
+            row.String(e.Name);
+            row.String(e.Device);
+        }
+    }
+}

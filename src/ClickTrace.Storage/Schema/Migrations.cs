@@ -1,0 +1,61 @@
+namespace ClickTrace.Storage.Schema;
+
+/// <summary>The schema, as the ordered list of its migrations. Append; never edit a released one.</summary>
+public static class Migrations
+{
+    public static IReadOnlyList<Migration> All(StorageOptions options) =>
+    [
+        new(1, "events", [
+            $"""
+            CREATE TABLE IF NOT EXISTS events
+            (
+                event_id        UUID,
+                site_id         LowCardinality(String),
+                type            LowCardinality(String),
+                timestamp       DateTime64(3, 'UTC'),
+                received_at     DateTime64(3, 'UTC'),
+                session_id      UInt64,
+                visitor_id      UInt64,
+                url             String,
+                path            String,
+                referrer        String,
+                title           String,
+                selector        String,
+                tag             LowCardinality(String),
+                text            String,
+                href            String,
+                x               Int32,
+                y               Int32,
+                viewport_width  UInt16,
+                viewport_height UInt16,
+                name            LowCardinality(String),
+                device          LowCardinality(String)
+            )
+            ENGINE = MergeTree
+            PARTITION BY toYYYYMM(timestamp)
+            ORDER BY (site_id, toDate(timestamp), session_id, timestamp)
+            TTL toDateTime(timestamp) + INTERVAL {Retention(options)} DAY
+            """,
+        ]),
+        new(2, "sites", [
+            """
+            CREATE TABLE IF NOT EXISTS sites
+            (
+                site_id         String,
+                name            String,
+                allowed_origins Array(String),
+                time_zone       String,
+                created_at      DateTime64(3, 'UTC'),
+                updated_at      DateTime64(3, 'UTC'),
+                deleted         UInt8 DEFAULT 0
+            )
+            ENGINE = ReplacingMergeTree(updated_at)
+            ORDER BY site_id
+            """,
+        ]),
+    ];
+
+    // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.
+    private static string Retention(StorageOptions options) =>
+        checked((uint)options.RetentionDays).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClickTrace.Storage;
+
+/// <summary>Where events and metadata live. Section <c>ClickTrace:Storage</c>.</summary>
+public sealed class StorageOptions : IValidatableObject
+{
+    public const string Section = "ClickTrace:Storage";
+
+    /// <summary>Embedded (default: the in-process engine, zero set-up). Server mode arrives with the server adapter.</summary>
+    public StorageMode Mode { get; set; } = StorageMode.Embedded;
+
+    /// <summary>Embedded mode: the folder holding the data, relative to the working directory. Default <c>./data</c>.</summary>
+    [Required]
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>The ClickHouse database ClickTrace owns. Default <c>clicktrace</c>.</summary>
+    [Required]
+    public string Database { get; set; } = "clicktrace";
+
+    /// <summary>Days events are kept before ClickHouse's TTL removes them. Default 730 (two years).</summary>
+    [Range(1, 36500)]
+    public int RetentionDays { get; set; } = 730;
+
+    /// <summary>Embedded mode: statements run at once (one native connection each). Default 4.</summary>
+    [Range(1, 64)]
+    public int MaxConnections { get; set; } = 4;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Identifiers.IsValid(Database))
+            yield return new ValidationResult(
+                $"ClickTrace:Storage:Database '{Database}' is not a valid database name: use letters, digits and underscores.", [nameof(Database)]);
+        if (Mode != StorageMode.Embedded)
+            yield return new ValidationResult(
+                $"ClickTrace:Storage:Mode '{Mode}' is not available yet; use Embedded.", [nameof(Mode)]);
+    }
+}
+
+public enum StorageMode
+{
+    Embedded,
+    Server,
+}

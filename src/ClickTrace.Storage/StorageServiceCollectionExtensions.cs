@@ -1,0 +1,29 @@
+using ClickTrace.Storage.Embedded;
+using ClickTrace.Storage.Events;
+using ClickTrace.Storage.Schema;
+using ClickTrace.Storage.Sites;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ClickTrace.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The store (embedded engine), schema migrations at start-up, the event writer and the site store.</summary>
+    public static IServiceCollection AddClickTraceStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IClickHouse>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new EmbeddedClickHouse(options.DataPath, options.Database, options.MaxConnections);
+        });
+        services.AddSingleton<Migrator>();
+        services.AddHostedService<SchemaMigrationService>();
+        services.AddSingleton<IEventWriter, ClickHouseEventWriter>();
+        services.AddSingleton<ISiteStore, ClickHouseSiteStore>();
+        return services;
+    }
+}

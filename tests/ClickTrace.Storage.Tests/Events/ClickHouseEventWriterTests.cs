@@ -1,0 +1,68 @@
+using ClickTrace.Core.Events;
+using ClickTrace.Storage.Events;
+using ClickTrace.Storage.Schema;
+using ClickTrace.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickTrace.Storage.Tests.Events;
+
+public sealed class ClickHouseEventWriterTests : IAsyncLifetime
+{
+    private readonly Storage.Embedded.EmbeddedClickHouse _store = TestEngine.NewDatabase();
+
+    public Task InitializeAsync() =>
+        new Migrator(_store, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All(new StorageOptions()));
+
+    public Task DisposeAsync()
+    {
+        _store.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Written_events_read_back_with_every_field()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var click = new TrackedEvent
+        {
+            EventId = Guid.NewGuid(), SiteId = "shop", Type = EventType.Click, Timestamp = at, ReceivedAt = at.AddSeconds(1),
+            SessionId = ulong.MaxValue, VisitorId = 7, Url = "https://shop.example/a?b=1", Path = "/a", Referrer = "https://google.com/",
+            Title = "A \"title\"", Selector = "main > a#buy", Tag = "a", Text = "Buy\tnow", Href = "/cart", X = 10, Y = -3,
+            ViewportWidth = 1280, ViewportHeight = 720, Name = "", Device = "desktop",
+        };
+
+        await new ClickHouseEventWriter(_store).WriteAsync([click]);
+        var row = Assert.Single((await _store.QueryAsync(
+            "SELECT event_id, type, timestamp, session_id, visitor_id, selector, text, href, x, y, viewport_width, device, title FROM events")).Rows);
+
+        Assert.Equal(click.EventId, row[0]);
+        Assert.Equal("click", row[1]);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()).UtcDateTime, row[2]);
+        Assert.Equal(ulong.MaxValue, row[3]);
+        Assert.Equal(7UL, row[4]);
+        Assert.Equal("main > a#buy", row[5]);
+        Assert.Equal("Buy\tnow", row[6]);
+        Assert.Equal("/cart", row[7]);
+        Assert.Equal(10, row[8]);
+        Assert.Equal(-3, row[9]);
+        Assert.Equal((ushort)1280, row[10]);
+        Assert.Equal("desktop", row[11]);
+        Assert.Equal("A \"title\"", row[12]);
+    }
+
+    [Fact]
+    public async Task A_batch_is_one_insert_of_all_its_rows()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var batch = Enumerable.Range(0, 5000).Select(i => new TrackedEvent
+        {
+            EventId = Guid.NewGuid(), SiteId = "shop", Type = EventType.Pageview, Timestamp = now, ReceivedAt = now,
+            SessionId = (ulong)(i % 100), VisitorId = (ulong)(i % 50), Path = $"/p/{i % 10}",
+        }).ToList();
+
+        await new ClickHouseEventWriter(_store).WriteAsync(batch);
+
+        var row = Assert.Single((await _store.QueryAsync("SELECT count(), uniqExact(session_id), uniqExact(path) FROM events")).Rows);
+        Assert.Equal([5000UL, 100UL, 10UL], row.Cast<ulong>());
+    }
+}
