@@ -1,0 +1,14 @@
+using ClickTrace.Analytics.Overview;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClickTrace.Analytics;
+
+public static class AnalyticsServiceCollectionExtensions
+{
+    /// <summary>The report services the HTTP API and the UI both call.</summary>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<OverviewService>();
+        return services;
+    }
+}

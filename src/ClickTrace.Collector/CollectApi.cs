@@ -1,0 +1,83 @@
+using System.Buffers;
+using ClickTrace.Collector.Ingestion;
+using ClickTrace.Collector.Queue;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace ClickTrace.Collector;
+
+/// <summary>POST /api/collect: the tag's batches (JSON; text/plain too, which sendBeacon sends).</summary>
+public static class CollectApi
+{
+    public const string CorsPolicy = "collect";
+
+    public static IEndpointRouteBuilder MapCollect(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/collect").WithTags("Collect").RequireCors(CorsPolicy);
+        group.MapPost("", CollectAsync)
+            .WithName("Collect")
+            .WithSummary("Accepts a batch of events in wire format v1 (docs/wire-format.md).")
+            .Accepts<Core.Wire.WireBatch>("application/json", "text/plain")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>The response to an accepted batch.</summary>
+    public sealed record CollectResponse(int Accepted, int Dropped);
+
+    internal static async Task<Results<Accepted<CollectResponse>, ProblemHttpResult>> CollectAsync(
+        HttpContext context, IngestPipeline pipeline, IIngestSink sink,
+        IOptions<CollectorOptions> options, CollectorMetrics metrics, TimeProvider time)
+    {
+        try
+        {
+            if (!IsJson(context.Request.ContentType))
+                throw new BatchError(415, "Unsupported media type", "Send the batch as application/json or text/plain (JSON).");
+
+            var (buffer, length) = await RequestBody.ReadAsync(context.Request, options.Value.MaxBodyBytes, context.RequestAborted);
+            Core.Wire.WireBatch batch;
+            try
+            {
+                batch = WireDecoder.Decode(buffer.AsSpan(0, length));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            var origin = context.Request.Headers.Origin.ToString();
+            var ingest = new IngestContext(time.GetUtcNow(), origin.Length > 0 ? origin : null, context.Request.Headers.UserAgent);
+            var result = await pipeline.RunAsync(batch, ingest, context.RequestAborted);
+
+            if (!await sink.TryAcceptAsync(result.Events, context.RequestAborted))
+            {
+                metrics.Refused(503);
+                context.Response.Headers.RetryAfter = "5";
+                return TypedResults.Problem(statusCode: 503, title: "Collector busy", detail: "The event queue is full; retry after the Retry-After delay.");
+            }
+            metrics.Accepted(result.Events.Count);
+            return TypedResults.Accepted((string?)null, new CollectResponse(result.Events.Count, result.Drops.Count));
+        }
+        catch (BatchError error)
+        {
+            metrics.Refused(error.Status);
+            return TypedResults.Problem(statusCode: error.Status, title: error.Title, detail: error.Detail);
+        }
+        catch (BadHttpRequestException error)
+        {
+            metrics.Refused(error.StatusCode);
+            return TypedResults.Problem(statusCode: error.StatusCode, title: "Bad request", detail: error.Message);
+        }
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType)) return false;
+        var media = contentType.Split(';')[0].Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClickTrace.Collector;
+
+/// <summary>Limits and batching of the collector. Section <c>ClickTrace:Collector</c>.</summary>
+public sealed class CollectorOptions
+{
+    public const string Section = "ClickTrace:Collector";
+
+    /// <summary>Largest request body accepted, after decompression. Default 64 KiB; larger gets 413.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Most events in one batch. Default 100 (the tag sends at most 20); more gets 400.</summary>
+    [Range(1, 10_000)]
+    public int MaxEventsPerBatch { get; set; } = 100;
+
+    /// <summary>Events held in memory waiting for the shipper. Default 200,000; when full, collect answers 503.</summary>
+    [Range(100, 10_000_000)]
+    public int QueueCapacity { get; set; } = 200_000;
+
+    /// <summary>Events per insert into ClickHouse. Default 10,000; a full batch is shipped at once.</summary>
+    [Range(1, 1_000_000)]
+    public int ShipBatchSize { get; set; } = 10_000;
+
+    /// <summary>Longest an event waits before it is shipped. Default 1 s (so the dashboard is live).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan ShipInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Client timestamps further than this from the server's clock are replaced by the receive time. Default 24 h.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a shutdown waits for queued events to reach the store. Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace ClickTrace.Collector.Ingestion;
+
+/// <summary>The collector's counters (meter "ClickTrace.Collector"): accepted, dropped per reason, refused, shipped.</summary>
+public sealed class CollectorMetrics : IDisposable
+{
+    public const string MeterName = "ClickTrace.Collector";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _accepted;
+    private readonly Counter<long> _dropped;
+    private readonly Counter<long> _refused;
+    private readonly Counter<long> _shipped;
+    private readonly Counter<long> _shipFailures;
+
+    public CollectorMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _accepted = _meter.CreateCounter<long>("clicktrace.collector.events.accepted", "{event}", "Events accepted into the queue.");
+        _dropped = _meter.CreateCounter<long>("clicktrace.collector.events.dropped", "{event}", "Events dropped, tagged with the reason.");
+        _refused = _meter.CreateCounter<long>("clicktrace.collector.batches.refused", "{batch}", "Batches refused, tagged with the HTTP status.");
+        _shipped = _meter.CreateCounter<long>("clicktrace.collector.events.shipped", "{event}", "Events written to ClickHouse.");
+        _shipFailures = _meter.CreateCounter<long>("clicktrace.collector.ship.failures", "{insert}", "Inserts that failed and will be retried.");
+    }
+
+    public void Accepted(int count) => _accepted.Add(count);
+    public void Dropped(DropReason reason) => _dropped.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+    public void Refused(int status) => _refused.Add(1, new KeyValuePair<string, object?>("status", status));
+    public void Shipped(int count) => _shipped.Add(count);
+    public void ShipFailed() => _shipFailures.Add(1);
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,17 @@
+namespace ClickTrace.Collector.Ingestion;
+
+/// <summary>Why an event was not stored. Every drop has one, and drops are counted per reason.</summary>
+public enum DropReason
+{
+    /// <summary>The event had no id, or its id was not a UUID.</summary>
+    InvalidId,
+
+    /// <summary>The event type is not one ClickTrace records.</summary>
+    UnknownType,
+
+    /// <summary>A custom event without a name.</summary>
+    MissingName,
+
+    /// <summary>The same event id appeared twice in one batch.</summary>
+    DuplicateInBatch,
+}

@@ -1,0 +1,92 @@
+using ClickTrace.Analytics.Overview;
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Core.Sites;
+using ClickTrace.Storage.Sites;
+using Microsoft.AspNetCore.Components;
+
+namespace ClickTrace.Server.Components.Pages;
+
+/// <summary>The overview dashboard: the state lives in the URL (?site=&amp;period=), so any view can be bookmarked.</summary>
+public sealed partial class Overview
+{
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+
+    private static readonly (string Key, string Label)[] Periods =
+        [("today", "Today"), ("24h", "24 hours"), ("7d", "7 days"), ("30d", "30 days"), ("90d", "90 days")];
+
+    private readonly CancellationTokenSource _stop = new();
+    private IReadOnlyList<Site> _sites = [];
+    private OverviewReport? _report;
+    private string? _error;
+    private string? _siteId;
+    private string _period = "7d";
+    private string _origin = "";
+    private bool _loaded;
+
+    [Inject] private ISiteStore Sites { get; set; } = default!;
+    [Inject] private OverviewService Reports { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "site")] public string? Site { get; set; }
+    [SupplyParameterFromQuery(Name = "period")] public string? Period { get; set; }
+
+    protected override void OnInitialized()
+    {
+        _origin = Navigation.BaseUri.TrimEnd('/');
+        _ = RefreshLoopAsync();
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _sites = await Sites.ListAsync(_stop.Token);
+            _loaded = true;
+            _siteId = _sites.FirstOrDefault(s => s.Id == Site)?.Id ?? _sites.FirstOrDefault()?.Id;
+            _period = Period is { } p && Periods.Any(x => x.Key == p) ? p : "7d";
+            var site = _sites.FirstOrDefault(s => s.Id == _siteId);
+            if (site is null) return;
+            var period = ReportPeriod.TryResolve(_period, null, null, site.TimeZone, Time.GetUtcNow(), out var error);
+            _error = error;
+            if (period is not null) _report = await Reports.GetAsync(new ReportQuery(site.Id, period), cancellationToken: _stop.Token);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RefreshLoopAsync()
+    {
+        using var timer = new PeriodicTimer(RefreshEvery, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                await InvokeAsync(async () =>
+                {
+                    await LoadAsync();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Navigate(string? site = null, string? period = null) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["site"] = site ?? _siteId,
+            ["period"] = period ?? _period,
+        }));
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
+}
