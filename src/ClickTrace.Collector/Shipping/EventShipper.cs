@@ -21,6 +21,7 @@ public sealed partial class EventShipper(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly List<TrackedEvent> _buffer = [];
     private DateTimeOffset _oldest;
+    private int _drained;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +32,13 @@ public sealed partial class EventShipper(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        await DrainAsync().ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        // A stop that comes before ExecuteAsync ever ran (it runs on the thread pool) must still drain.
         await DrainAsync().ConfigureAwait(false);
     }
 
@@ -104,6 +112,7 @@ public sealed partial class EventShipper(
     /// <summary>Shutdown: ship what is buffered and queued, within the configured time.</summary>
     private async Task DrainAsync()
     {
+        if (Interlocked.Exchange(ref _drained, 1) == 1) return;
         queue.Complete();
         using var timeout = new CancellationTokenSource(options.Value.ShutdownFlushTimeout, time);
         try

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ClickTrace.Core.Events;
+using ClickTrace.Core.Sites;
+using ClickTrace.Core.Wire;
+using ClickTrace.Storage.Events;
+using ClickTrace.Storage.Sites;
+
+namespace ClickTrace.Collector.Tests;
+
+/// <summary>Sites held in memory, counting how often the collector asked for them.</summary>
+internal sealed class InMemorySiteStore(params Site[] sites) : ISiteStore
+{
+    private readonly ConcurrentDictionary<string, Site> _sites = new(sites.ToDictionary(s => s.Id));
+    public int Lists;
+
+    public Task<IReadOnlyList<Site>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Lists);
+        return Task.FromResult<IReadOnlyList<Site>>(_sites.Values.ToList());
+    }
+
+    public Task<Site?> FindAsync(string siteId, CancellationToken cancellationToken = default) => Task.FromResult(_sites.GetValueOrDefault(siteId));
+
+    public Task SaveAsync(Site site, CancellationToken cancellationToken = default)
+    {
+        _sites[site.Id] = site;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records the batches the shipper writes; can be told to fail the next writes.</summary>
+internal sealed class RecordingEventWriter : IEventWriter
+{
+    private readonly Channel<IReadOnlyList<TrackedEvent>> _written = Channel.CreateUnbounded<IReadOnlyList<TrackedEvent>>();
+    public int FailuresLeft;
+    public int Attempts;
+
+    public Task WriteAsync(IReadOnlyList<TrackedEvent> events, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Attempts);
+        if (Interlocked.Decrement(ref FailuresLeft) >= 0) throw new IOException("store unavailable");
+        _written.Writer.TryWrite(events.ToList());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The next batch written, or a timeout failure after 10 s of real time.</summary>
+    public async Task<IReadOnlyList<TrackedEvent>> NextBatchAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await _written.Reader.ReadAsync(timeout.Token);
+    }
+
+    public bool TryTakeBatch(out IReadOnlyList<TrackedEvent>? batch) => _written.Reader.TryRead(out batch);
+}
+
+internal static class Build
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    public static WireEvent Pageview(string? id = null) => new()
+    {
+        Id = id ?? Guid.NewGuid().ToString(), Type = "pageview", Timestamp = Now.ToUnixTimeMilliseconds(),
+        Url = "https://shop.example/products?x=1", Title = "Products", ViewportWidth = 1280, ViewportHeight = 800,
+    };
+
+    public static WireBatch Batch(params WireEvent[] events) => new()
+    {
+        Version = 1, Site = "shop", SessionId = "00000000000000ff", VisitorId = "0000000000000aaa", Events = events.ToList(),
+    };
+
+    public static TrackedEvent Event(int i = 0) => new()
+    {
+        EventId = Guid.NewGuid(), SiteId = "shop", Type = EventType.Pageview, Timestamp = Now, ReceivedAt = Now,
+        SessionId = (ulong)i, VisitorId = (ulong)i,
+    };
+}

@@ -1,0 +1,34 @@
+using ClickTrace.Collector.Ingestion;
+using ClickTrace.Core.Events;
+
+namespace ClickTrace.Collector.Tests.Ingestion;
+
+public sealed class EventRulesTests
+{
+    [Theory]
+    [InlineData(null, "pageview", null, DropReason.InvalidId)]
+    [InlineData("not-a-uuid", "pageview", null, DropReason.InvalidId)]
+    [InlineData("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69", "scroll", null, DropReason.UnknownType)]
+    [InlineData("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69", "PAGEVIEW", null, DropReason.UnknownType)]
+    [InlineData("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69", "custom", " ", DropReason.MissingName)]
+    public void Invalid_events_are_dropped_with_a_reason(string? id, string type, string? name, DropReason expected)
+    {
+        var e = Build.Pageview(id);
+        e.Id = id;
+        e.Type = type;
+        e.Name = name;
+
+        Assert.Equal(expected, EventRules.Check(e, out _, out _));
+    }
+
+    [Fact]
+    public void A_valid_custom_event_passes_with_its_id_and_type()
+    {
+        var e = Build.Pageview("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69");
+        e.Type = "custom";
+        e.Name = "signup";
+
+        Assert.Null(EventRules.Check(e, out var id, out var type));
+        Assert.Equal((Guid.Parse("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69"), EventType.Custom), (id, type));
+    }
+}
