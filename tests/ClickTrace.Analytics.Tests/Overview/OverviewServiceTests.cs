@@ -1,0 +1,105 @@
+using ClickTrace.Analytics.Overview;
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Core.Events;
+using ClickTrace.Storage;
+using ClickTrace.Storage.Events;
+using ClickTrace.Storage.Schema;
+using ClickTrace.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickTrace.Analytics.Tests.Overview;
+
+public sealed class OverviewServiceTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+    private readonly Storage.Embedded.EmbeddedClickHouse _store = TestEngine.NewDatabase();
+
+    public async Task InitializeAsync()
+    {
+        await new Migrator(_store, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All(new StorageOptions()));
+        var events = new List<TrackedEvent>();
+        // Visitor 1: two sessions on day 1; visitor 2: one session on day 3; another site's events must not count.
+        events.AddRange(Session("shop", visitor: 1, session: 10, Day.AddHours(9), ["/", "/products"], clicks: [("#buy", "Buy", "/cart")]));
+        events.AddRange(Session("shop", visitor: 1, session: 11, Day.AddHours(20), ["/"], clicks: [("#buy", "Buy", "/cart"), ("nav > a", "Home", "/")]));
+        events.AddRange(Session("shop", visitor: 2, session: 20, Day.AddDays(2).AddHours(8), ["/products", "/products"], clicks: [("#buy", "Buy", "/cart")]));
+        events.AddRange(Session("other", visitor: 3, session: 30, Day.AddHours(9), ["/"], clicks: [("#buy", "Buy", "/cart")]));
+        events.AddRange(Session("shop", visitor: 4, session: 40, Day.AddDays(-1), ["/old"], clicks: []));
+        await new ClickHouseEventWriter(_store).WriteAsync(events);
+    }
+
+    public Task DisposeAsync()
+    {
+        _store.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static IEnumerable<TrackedEvent> Session(string site, ulong visitor, ulong session, DateTimeOffset start, string[] pages, (string Selector, string Text, string Href)[] clicks)
+    {
+        var at = start;
+        foreach (var path in pages)
+            yield return Event(site, visitor, session, at = at.AddMinutes(1), EventType.Pageview) with { Path = path, Url = "https://shop.example" + path };
+        foreach (var (selector, text, href) in clicks)
+            yield return Event(site, visitor, session, at = at.AddMinutes(1), EventType.Click) with { Path = pages[^1], Selector = selector, Text = text, Href = href, Tag = "a" };
+    }
+
+    private static TrackedEvent Event(string site, ulong visitor, ulong session, DateTimeOffset at, EventType type) => new()
+    {
+        EventId = Guid.NewGuid(), SiteId = site, Type = type, Timestamp = at, ReceivedAt = at, SessionId = session, VisitorId = visitor,
+    };
+
+    private Task<OverviewReport> Overview(string tz = "UTC") =>
+        new OverviewService(_store).GetAsync(new ReportQuery("shop", ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-22", tz, Day, out _)!));
+
+    [Fact]
+    public async Task Totals_count_visitors_sessions_pageviews_and_clicks_of_the_site_in_the_period()
+    {
+        var report = await Overview();
+
+        Assert.Equal(new OverviewTotals(Visitors: 2, Sessions: 3, Pageviews: 5, Clicks: 4), report.Totals);
+    }
+
+    [Fact]
+    public async Task The_series_has_one_point_per_day_including_empty_days()
+    {
+        var report = await Overview();
+
+        Assert.Equal([1L, 0L, 1L], report.Series.Select(p => p.Visitors));
+        Assert.Equal([3L, 0L, 2L], report.Series.Select(p => p.Pageviews));
+    }
+
+    [Fact]
+    public async Task Days_are_counted_in_the_requested_time_zone()
+    {
+        // 20:00 UTC on the 20th is already the 21st in Tokyo; 08:00 UTC on the 22nd is 17:00 there, still the 22nd.
+        var report = await Overview("Asia/Tokyo");
+
+        Assert.Equal([2L, 1L, 2L], report.Series.Select(p => p.Pageviews));
+    }
+
+    [Fact]
+    public async Task Top_pages_are_ranked_by_page_views()
+    {
+        var report = await Overview();
+
+        Assert.Equal([new PageRow("/products", 3, 2), new PageRow("/", 2, 1)], report.TopPages);
+    }
+
+    [Fact]
+    public async Task Top_clicks_group_by_page_and_element()
+    {
+        var report = await Overview();
+
+        var top = report.TopClicks[0];
+        Assert.Equal(("/products", "#buy", "Buy", "/cart", 2L, 2L), (top.Path, top.Selector, top.Text, top.Href, top.Clicks, top.Visitors));
+        Assert.Equal(3, report.TopClicks.Count);
+    }
+
+    [Fact]
+    public async Task A_hostile_site_key_is_just_a_value()
+    {
+        var report = await new OverviewService(_store).GetAsync(
+            new ReportQuery("shop' OR '1'='1", ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-22", "UTC", Day, out _)!));
+
+        Assert.Equal(new OverviewTotals(0, 0, 0, 0), report.Totals);
+    }
+}
