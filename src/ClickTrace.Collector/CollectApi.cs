@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace ClickTrace.Collector;
 
@@ -20,8 +21,22 @@ public static class CollectApi
         group.MapPost("", CollectAsync)
             .WithName("Collect")
             .WithSummary("Accepts a batch of events in wire format v1 (docs/wire-format.md).")
-            .Accepts<Core.Wire.WireBatch>("application/json", "text/plain")
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            // The body is read by the handler (limits, gzip, text/plain), so describe it for OpenAPI here
+            // instead of with Accepts<T>(), whose content-type matching would answer 415 without our message.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                var schema = await context.GetOrCreateSchemaAsync(typeof(Core.Wire.WireBatch), cancellationToken: cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = schema },
+                        ["text/plain"] = new() { Schema = schema },
+                    },
+                };
+            });
         return app;
     }
 

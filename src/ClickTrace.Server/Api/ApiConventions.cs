@@ -17,7 +17,11 @@ public static class ApiConventions
     /// <summary>Unhandled exceptions and bare error statuses become problem details, never an HTML error page or a stack trace.</summary>
     public static WebApplication UseApiErrors(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A request the framework could not bind (a non-numeric number, a bad JSON body) is the client's error.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         return app;
     }

@@ -1,21 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClickTrace.Server.Api;
 
-/// <summary>The API's recurring problem responses.</summary>
+/// <summary>The API's recurring problem responses (RFC 7807, application/problem+json).</summary>
 internal static class Problems
 {
-    public static ProblemDetails UnknownSite(string siteId) => new()
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Unknown site",
-        Detail = $"No site has the key '{siteId}'.",
-    };
+    public static ProblemHttpResult UnknownSite(string siteId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown site", detail: $"No site has the key '{siteId}'.");
 
-    public static ProblemDetails BadQuery(string detail) => new()
-    {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "Invalid report query",
-        Detail = detail,
-    };
+    public static ProblemHttpResult BadQuery(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid report query", detail: detail);
 }

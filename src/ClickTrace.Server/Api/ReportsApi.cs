@@ -19,17 +19,17 @@ public static class ReportsApi
         return app;
     }
 
-    internal static async Task<Results<Ok<OverviewReport>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> OverviewAsync(
+    internal static async Task<Results<Ok<OverviewReport>, ProblemHttpResult>> OverviewAsync(
         string siteId, [AsParameters] PeriodQuery period, int? limit,
         ISiteStore sites, OverviewService overview, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
-            return TypedResults.NotFound(Problems.UnknownSite(siteId));
+            return Problems.UnknownSite(siteId);
         if (limit is < 1 or > 1000)
-            return TypedResults.BadRequest(Problems.BadQuery("'limit' must be between 1 and 1000."));
+            return Problems.BadQuery("'limit' must be between 1 and 1000.");
         var resolved = ReportPeriod.TryResolve(period.Period, period.From, period.To, period.Tz ?? site.TimeZone, time.GetUtcNow(), out var error);
         if (resolved is null)
-            return TypedResults.BadRequest(Problems.BadQuery(error!));
+            return Problems.BadQuery(error!);
         return TypedResults.Ok(await overview.GetAsync(new ReportQuery(site.Id, resolved), limit ?? OverviewService.DefaultLimit, cancellationToken));
     }
 

@@ -3,7 +3,6 @@ using ClickTrace.Collector.Sites;
 using ClickTrace.Core.Sites;
 using ClickTrace.Storage.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ClickTrace.Server.Api;
 
@@ -25,10 +24,10 @@ public static class SitesApi
     internal static async Task<Ok<IReadOnlyList<Site>>> ListAsync(ISiteStore sites, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sites.ListAsync(cancellationToken));
 
-    internal static async Task<Results<Ok<Site>, NotFound<ProblemDetails>>> GetAsync(string siteId, ISiteStore sites, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<Site>, ProblemHttpResult>> GetAsync(string siteId, ISiteStore sites, CancellationToken cancellationToken) =>
         Site.IsValidId(siteId) && await sites.FindAsync(siteId, cancellationToken) is { } site
             ? TypedResults.Ok(site)
-            : TypedResults.NotFound(Problems.UnknownSite(siteId));
+            : Problems.UnknownSite(siteId);
 
     internal static async Task<Results<Ok<Site>, ValidationProblem>> PutAsync(
         string siteId, SiteInput input, ISiteStore sites, SiteRegistry registry, CancellationToken cancellationToken)

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using ClickTrace.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClickTrace.Server.Tests.Hosting;
+
+/// <summary>
+/// The real ClickTrace host on a real Kestrel bound to 127.0.0.1 and a free port, storing into its own
+/// database of the test process's engine folder. Pass the same database to a second app to test a restart.
+/// </summary>
+public sealed class ClickTraceApp : WebApplicationFactory<Program>
+{
+    public ClickTraceApp() : this(TestEngine.UniqueDatabaseName("app")) { }
+
+    public ClickTraceApp(string database)
+    {
+        Database = database;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public string Database { get; }
+
+    /// <summary>http://127.0.0.1:PORT/ — a real socket, reachable from a browser.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A plain client over the socket (no in-memory test server).</summary>
+    public HttpClient Http { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ClickTrace:Storage:DataPath", TestEngine.StoragePath);
+        builder.UseSetting("ClickTrace:Storage:Database", Database);
+        builder.UseSetting("ClickTrace:Collector:ShipInterval", "00:00:00.100");
+    }
+
+    /// <summary>Creates (or updates) a site through the API.</summary>
+    public async Task CreateSiteAsync(string siteId, params string[] allowedOrigins)
+    {
+        using var response = await Http.PutAsJsonAsync($"/api/sites/{siteId}", new { name = $"Site {siteId}", allowedOrigins, timeZone = "UTC" });
+        response.EnsureSuccessStatusCode();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Http.Dispose();
+        base.Dispose(disposing);
+    }
+}
