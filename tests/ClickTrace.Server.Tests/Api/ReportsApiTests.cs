@@ -55,6 +55,6 @@ public sealed class ReportsApiTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         Assert.Contains("/api/collect", document, StringComparison.Ordinal);
         Assert.Contains("/api/sites/{siteId}/overview", document, StringComparison.Ordinal);
-        Assert.Contains("WireBatch", document, StringComparison.Ordinal);
+        Assert.Contains("\"sid\"", document, StringComparison.Ordinal);
     }
 }
