@@ -19,14 +19,23 @@ function part(el) {
   return same.length > 1 ? tag + ':nth-of-type(' + (same.indexOf(el) + 1) + ')' : tag;
 }
 
+// Climbs from the element until the path names exactly one element of the page (at most 5 steps).
 export function selector(el) {
   const parts = [];
   for (let node = el; node && node.nodeType === 1 && parts.length < 5; node = node.parentElement) {
-    const p = part(node);
-    parts.unshift(p);
-    if (p[0] === '#' || node === document.body) break;
+    parts.unshift(part(node));
+    const path = parts.join(' > ');
+    if (parts[0][0] === '#' || node === document.body || unique(path)) break;
   }
   return parts.join(' > ');
+}
+
+function unique(path) {
+  try {
+    return document.querySelectorAll(path).length === 1;
+  } catch (e) {
+    return false;
+  }
 }
 
 export function trackClicks(record) {

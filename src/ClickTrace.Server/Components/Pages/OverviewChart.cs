@@ -10,7 +10,7 @@ public static class OverviewChart
     public static object Options(OverviewReport report)
     {
         var zone = ReportPeriod.TryFindZone(report.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-        var format = report.Interval == Interval.Hour ? "MMM d HH:mm" : "MMM d";
+        var format = LabelFormat(report, zone);
         return new
         {
             chart = new { type = "area", height = 280, toolbar = new { show = false }, animations = new { enabled = false }, fontFamily = "inherit" },
@@ -30,6 +30,16 @@ public static class OverviewChart
             stroke = new { curve = "smooth", width = 2 },
             colors = new[] { "#2563eb", "#10b981" },
             legend = new { position = "top", horizontalAlign = "left" },
+            responsive = new[] { new { breakpoint = 640, options = new { xaxis = new { tickAmount = 4 } } } },
         };
+    }
+
+    /// <summary>Hours within one local day need no date; longer hourly ranges do; days need no time.</summary>
+    public static string LabelFormat(OverviewReport report, TimeZoneInfo zone)
+    {
+        if (report.Interval == Interval.Day) return "MMM d";
+        var first = TimeZoneInfo.ConvertTime(report.From, zone).Date;
+        var last = TimeZoneInfo.ConvertTime(report.To.AddTicks(-1), zone).Date;
+        return first == last ? "HH:mm" : "MMM d HH:mm";
     }
 }
