@@ -28,7 +28,8 @@ public sealed class DemoPageTests(Chromium chromium) : IClassFixture<Chromium>
         await page.ClickAsync("#nav-products");                // a link: a click, then a page view of the next page
         await page.WaitForURLAsync("**/products.html");
         await WaitForTagAsync(page);
-        await context.CloseAsync();                            // pagehide: the tag flushes with sendBeacon
+        await page.GotoAsync("about:blank");                   // pagehide: the tag flushes with sendBeacon
+        await context.CloseAsync();
 
         var overview = await Eventually.Until(() => OverviewAsync(app),
             o => (long)o["totals"]!["pageviews"]! >= 3 && (long)o["totals"]!["clicks"]! >= 2, "3 page views and 2 clicks");
