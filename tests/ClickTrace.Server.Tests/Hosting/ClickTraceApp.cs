@@ -17,14 +17,17 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
 {
     public ClickTraceApp() : this(TestEngine.UniqueDatabaseName("app")) { }
 
-    public ClickTraceApp(string database)
+    public ClickTraceApp(string database, IReadOnlyDictionary<string, string>? settings = null)
     {
         Database = database;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
+
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public string Database { get; }
 
@@ -40,6 +43,7 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         builder.UseSetting("ClickTrace:Storage:DataPath", TestEngine.StoragePath);
         builder.UseSetting("ClickTrace:Storage:Database", Database);
         builder.UseSetting("ClickTrace:Collector:ShipInterval", "00:00:00.100");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Creates (or updates) a site through the API.</summary>
