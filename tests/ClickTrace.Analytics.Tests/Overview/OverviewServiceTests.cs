@@ -1,22 +1,18 @@
 using ClickTrace.Analytics.Overview;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Core.Events;
-using ClickTrace.Storage;
 using ClickTrace.Storage.Events;
-using ClickTrace.Storage.Schema;
 using ClickTrace.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClickTrace.Analytics.Tests.Overview;
 
-public sealed class OverviewServiceTests : IAsyncLifetime
+public sealed class OverviewServiceTests : MigratedDatabaseTest
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
-    private readonly Storage.Embedded.EmbeddedClickHouse _store = TestEngine.NewDatabase();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await new Migrator(_store, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All(new StorageOptions()));
+        await base.InitializeAsync();
         var events = new List<TrackedEvent>();
         // Visitor 1: two sessions on day 1; visitor 2: one session on day 3; another site's events must not count.
         events.AddRange(Session("shop", visitor: 1, session: 10, Day.AddHours(9), ["/", "/products"], clicks: [("#buy", "Buy", "/cart")]));
@@ -24,13 +20,7 @@ public sealed class OverviewServiceTests : IAsyncLifetime
         events.AddRange(Session("shop", visitor: 2, session: 20, Day.AddDays(2).AddHours(8), ["/products", "/products"], clicks: [("#buy", "Buy", "/cart")]));
         events.AddRange(Session("other", visitor: 3, session: 30, Day.AddHours(9), ["/"], clicks: [("#buy", "Buy", "/cart")]));
         events.AddRange(Session("shop", visitor: 4, session: 40, Day.AddDays(-1), ["/old"], clicks: []));
-        await new ClickHouseEventWriter(_store).WriteAsync(events);
-    }
-
-    public Task DisposeAsync()
-    {
-        _store.Dispose();
-        return Task.CompletedTask;
+        await new ClickHouseEventWriter(Store).WriteAsync(events);
     }
 
     private static IEnumerable<TrackedEvent> Session(string site, ulong visitor, ulong session, DateTimeOffset start, string[] pages, (string Selector, string Text, string Href)[] clicks)
@@ -48,7 +38,7 @@ public sealed class OverviewServiceTests : IAsyncLifetime
     };
 
     private Task<OverviewReport> Overview(string tz = "UTC") =>
-        new OverviewService(_store).GetAsync(new ReportQuery("shop", ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-22", tz, Day, out _)!));
+        new OverviewService(Store).GetAsync(new ReportQuery("shop", ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-22", tz, Day, out _)!));
 
     [Fact]
     public async Task Totals_count_visitors_sessions_pageviews_and_clicks_of_the_site_in_the_period()
@@ -97,7 +87,7 @@ public sealed class OverviewServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_hostile_site_key_is_just_a_value()
     {
-        var report = await new OverviewService(_store).GetAsync(
+        var report = await new OverviewService(Store).GetAsync(
             new ReportQuery("shop' OR '1'='1", ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-22", "UTC", Day, out _)!));
 
         Assert.Equal(new OverviewTotals(0, 0, 0, 0), report.Totals);

@@ -1,24 +1,11 @@
 using ClickTrace.Core.Events;
 using ClickTrace.Storage.Events;
-using ClickTrace.Storage.Schema;
 using ClickTrace.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClickTrace.Storage.Tests.Events;
 
-public sealed class ClickHouseEventWriterTests : IAsyncLifetime
+public sealed class ClickHouseEventWriterTests : MigratedDatabaseTest
 {
-    private readonly Storage.Embedded.EmbeddedClickHouse _store = TestEngine.NewDatabase();
-
-    public Task InitializeAsync() =>
-        new Migrator(_store, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All(new StorageOptions()));
-
-    public Task DisposeAsync()
-    {
-        _store.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Written_events_read_back_with_every_field()
     {
@@ -31,8 +18,8 @@ public sealed class ClickHouseEventWriterTests : IAsyncLifetime
             ViewportWidth = 1280, ViewportHeight = 720, Name = "", Device = "desktop",
         };
 
-        await new ClickHouseEventWriter(_store).WriteAsync([click]);
-        var row = Assert.Single((await _store.QueryAsync(
+        await new ClickHouseEventWriter(Store).WriteAsync([click]);
+        var row = Assert.Single((await Store.QueryAsync(
             "SELECT event_id, type, timestamp, session_id, visitor_id, selector, text, href, x, y, viewport_width, device, title FROM events")).Rows);
 
         Assert.Equal(click.EventId, row[0]);
@@ -60,9 +47,9 @@ public sealed class ClickHouseEventWriterTests : IAsyncLifetime
             SessionId = (ulong)(i % 100), VisitorId = (ulong)(i % 50), Path = $"/p/{i % 10}",
         }).ToList();
 
-        await new ClickHouseEventWriter(_store).WriteAsync(batch);
+        await new ClickHouseEventWriter(Store).WriteAsync(batch);
 
-        var row = Assert.Single((await _store.QueryAsync("SELECT count(), uniqExact(session_id), uniqExact(path) FROM events")).Rows);
+        var row = Assert.Single((await Store.QueryAsync("SELECT count(), uniqExact(session_id), uniqExact(path) FROM events")).Rows);
         Assert.Equal([5000UL, 100UL, 10UL], row.Cast<ulong>());
     }
 }

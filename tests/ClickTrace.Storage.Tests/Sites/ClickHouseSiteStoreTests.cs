@@ -1,28 +1,15 @@
 using ClickTrace.Core.Sites;
-using ClickTrace.Storage.Schema;
 using ClickTrace.Storage.Sites;
 using ClickTrace.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClickTrace.Storage.Tests.Sites;
 
-public sealed class ClickHouseSiteStoreTests : IAsyncLifetime
+public sealed class ClickHouseSiteStoreTests : MigratedDatabaseTest
 {
-    private readonly Storage.Embedded.EmbeddedClickHouse _store = TestEngine.NewDatabase();
-
-    public Task InitializeAsync() =>
-        new Migrator(_store, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(Migrations.All(new StorageOptions()));
-
-    public Task DisposeAsync()
-    {
-        _store.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Saving_a_site_again_replaces_it()
     {
-        var sites = new ClickHouseSiteStore(_store, TimeProvider.System);
+        var sites = new ClickHouseSiteStore(Store, TimeProvider.System);
         await sites.SaveAsync(new Site { Id = "shop", Name = "Shop", AllowedOrigins = ["https://shop.example"] });
         await sites.SaveAsync(new Site { Id = "shop", Name = "Shop's new name", AllowedOrigins = ["https://a.example", "https://b.example"], TimeZone = "Europe/Berlin" });
 
