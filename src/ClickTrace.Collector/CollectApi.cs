@@ -1,5 +1,6 @@
 using System.Buffers;
 using ClickTrace.Collector.Ingestion;
+using ClickTrace.Collector.Log;
 using ClickTrace.Collector.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -67,11 +68,14 @@ public static class CollectApi
             var ingest = new IngestContext(time.GetUtcNow(), origin.Length > 0 ? origin : null, context.Request.Headers.UserAgent);
             var result = await pipeline.RunAsync(batch, ingest, context.RequestAborted);
 
-            if (!await sink.TryAcceptAsync(result.Events, context.RequestAborted))
+            var appended = await sink.AcceptAsync(result.Events, CancellationToken.None);
+            if (appended != AppendResult.Durable)
             {
                 metrics.Refused(503);
-                context.Response.Headers.RetryAfter = "5";
-                return TypedResults.Problem(statusCode: 503, title: "Collector busy", detail: "The event queue is full; retry after the Retry-After delay.");
+                context.Response.Headers.RetryAfter = appended == AppendResult.Full ? "30" : "2";
+                return TypedResults.Problem(statusCode: 503, title: "Collector busy", detail: appended == AppendResult.Full
+                    ? "The event log is at its disk cap (the store is catching up); retry after the Retry-After delay."
+                    : "Too many events are waiting for the disk; retry after the Retry-After delay.");
             }
             metrics.Accepted(result.Events.Count);
             return TypedResults.Accepted((string?)null, new CollectResponse(result.Events.Count, result.Drops.Count));

@@ -15,10 +15,6 @@ public sealed class CollectorOptions
     [Range(1, 10_000)]
     public int MaxEventsPerBatch { get; set; } = 100;
 
-    /// <summary>Events held in memory waiting for the shipper. Default 200,000; when full, collect answers 503.</summary>
-    [Range(100, 10_000_000)]
-    public int QueueCapacity { get; set; } = 200_000;
-
     /// <summary>Events per insert into ClickHouse. Default 10,000; a full batch is shipped at once.</summary>
     [Range(1, 1_000_000)]
     public int ShipBatchSize { get; set; } = 10_000;
@@ -31,7 +27,7 @@ public sealed class CollectorOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long a shutdown waits for queued events to reach the store. Default 10 s.</summary>
+    /// <summary>How long a shutdown keeps shipping the log to the store. Default 10 s; what is left ships at the next start.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,4 +1,8 @@
 using ClickTrace.Collector.Ingestion;
+using ClickTrace.Collector.Log;
+using ClickTrace.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ClickTrace.Collector.Queue;
 using ClickTrace.Collector.Shipping;
 using ClickTrace.Collector.Sites;
@@ -18,9 +22,17 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<CollectorMetrics>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<SiteRegistry>();
-        services.AddSingleton<EventQueue>();
-        services.AddSingleton<IIngestSink>(sp => sp.GetRequiredService<EventQueue>());
-        services.AddHostedService<EventShipper>();
+        services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var options = sp.GetRequiredService<IOptions<LogOptions>>().Value;
+            var folder = options.Path ?? Path.Combine(storage.DataPath, "log", storage.Database);
+            return WriteAheadLog.Open(folder, options, sp.GetRequiredService<ILogger<WriteAheadLog>>());
+        });
+        services.AddSingleton<IIngestSink, LogSink>();
+        services.AddSingleton<LogShipper>();
+        services.AddHostedService(sp => sp.GetRequiredService<LogShipper>());
         // Any page may post to the collector; the site's own allow-list is checked per batch.
         services.AddCors(cors => cors.AddPolicy(CollectApi.CorsPolicy, policy => policy
             .AllowAnyOrigin().WithMethods("POST").WithHeaders("Content-Type", "Content-Encoding")));

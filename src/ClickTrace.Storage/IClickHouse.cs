@@ -17,7 +17,9 @@ public interface IClickHouse
 
     /// <summary>
     /// Inserts rows already encoded as RowBinary for <paramref name="columns"/> of <paramref name="table"/>.
-    /// Returns the number of rows written.
+    /// With a <paramref name="deduplicationToken"/>, ClickHouse ignores a repeat of the same insert (the
+    /// table needs a deduplication window). Returns the number of rows written.
     /// </summary>
-    Task<ulong> InsertRowBinaryAsync(string table, IReadOnlyList<string> columns, ReadOnlyMemory<byte> rows, CancellationToken cancellationToken = default);
+    Task<ulong> InsertRowBinaryAsync(
+        string table, IReadOnlyList<string> columns, ReadOnlyMemory<byte> rows, string? deduplicationToken = null, CancellationToken cancellationToken = default);
 }

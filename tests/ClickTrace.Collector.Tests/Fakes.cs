@@ -29,17 +29,19 @@ internal sealed class InMemorySiteStore(params Site[] sites) : ISiteStore
     }
 }
 
-/// <summary>Records the batches the shipper writes; can be told to fail the next writes.</summary>
+/// <summary>Records the batches the shipper writes and their tokens; can be told to fail the next writes.</summary>
 internal sealed class RecordingEventWriter : IEventWriter
 {
     private readonly Channel<IReadOnlyList<TrackedEvent>> _written = Channel.CreateUnbounded<IReadOnlyList<TrackedEvent>>();
+    public readonly ConcurrentQueue<string?> Tokens = new();
     public int FailuresLeft;
     public int Attempts;
 
-    public Task WriteAsync(IReadOnlyList<TrackedEvent> events, CancellationToken cancellationToken = default)
+    public Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Attempts);
         if (Interlocked.Decrement(ref FailuresLeft) >= 0) throw new IOException("store unavailable");
+        Tokens.Enqueue(deduplicationToken);
         _written.Writer.TryWrite(events.ToList());
         return Task.CompletedTask;
     }

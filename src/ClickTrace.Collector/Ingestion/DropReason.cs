@@ -14,4 +14,7 @@ public enum DropReason
 
     /// <summary>The same event id appeared twice in one batch.</summary>
     DuplicateInBatch,
+
+    /// <summary>A log record that passed its checksum but could not be decoded (written by an incompatible version).</summary>
+    UnreadableLogRecord,
 }

@@ -38,11 +38,14 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
             return RowBinaryReader.Read(result.Buffer);
         }, cancellationToken);
 
-    public Task<ulong> InsertRowBinaryAsync(string table, IReadOnlyList<string> columns, ReadOnlyMemory<byte> rows, CancellationToken cancellationToken = default)
+    public Task<ulong> InsertRowBinaryAsync(
+        string table, IReadOnlyList<string> columns, ReadOnlyMemory<byte> rows, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         Identifiers.Validate(table, nameof(table));
         foreach (var column in columns) Identifiers.Validate(column, nameof(columns));
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)})";
+        // A SETTINGS value cannot be a bound parameter; the token is checked to be a plain word instead.
+        if (deduplicationToken is not null) sql += $" SETTINGS insert_deduplication_token = '{DeduplicationToken.Validate(deduplicationToken)}'";
         return RunAsync(connection => connection.Insert(sql, "RowBinary", rows.Span, null), cancellationToken);
     }
 

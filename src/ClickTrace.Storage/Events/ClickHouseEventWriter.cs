@@ -6,11 +6,11 @@ namespace ClickTrace.Storage.Events;
 /// <summary>Encodes a batch as RowBinary and inserts it with a single statement.</summary>
 public sealed class ClickHouseEventWriter(IClickHouse store) : IEventWriter
 {
-    public async Task WriteAsync(IReadOnlyList<TrackedEvent> events, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0) return;
         var buffer = new ArrayBufferWriter<byte>(events.Count * 256);
         EventRows.Write(buffer, events);
-        await store.InsertRowBinaryAsync(EventRows.Table, EventRows.Columns, buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        await store.InsertRowBinaryAsync(EventRows.Table, EventRows.Columns, buffer.WrittenMemory, deduplicationToken, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,6 +14,8 @@ public static class EventRows
         "event_id", "site_id", "type", "timestamp", "received_at", "session_id", "visitor_id",
         "url", "path", "referrer", "title", "selector", "tag", "text", "href", "x", "y",
         "viewport_width", "viewport_height", "name", "device",
+        "browser", "os", "is_bot", "referrer_host", "referrer_class",
+        "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "click_id_type", "flags",
     ];
 
     public static void Write(IBufferWriter<byte> output, IEnumerable<TrackedEvent> events)
@@ -42,6 +44,18 @@ public static class EventRows
             row.UInt16(e.ViewportHeight);
             row.String(e.Name);
             row.String(e.Device);
+            row.String(e.Browser);
+            row.String(e.Os);
+            row.Bool(e.IsBot);
+            row.String(e.ReferrerHost);
+            row.String(e.ReferrerClass);
+            row.String(e.UtmSource);
+            row.String(e.UtmMedium);
+            row.String(e.UtmCampaign);
+            row.String(e.UtmContent);
+            row.String(e.UtmTerm);
+            row.String(e.ClickIdType);
+            row.UInt8((byte)e.Flags);
         }
     }
 }

@@ -53,6 +53,25 @@ public static class Migrations
             ORDER BY site_id
             """,
         ]),
+        new(3, "events enrichment and idempotent inserts", [
+            """
+            ALTER TABLE events
+                ADD COLUMN IF NOT EXISTS browser        LowCardinality(String) AFTER device,
+                ADD COLUMN IF NOT EXISTS os             LowCardinality(String) AFTER browser,
+                ADD COLUMN IF NOT EXISTS is_bot         Bool AFTER os,
+                ADD COLUMN IF NOT EXISTS referrer_host  LowCardinality(String) AFTER is_bot,
+                ADD COLUMN IF NOT EXISTS referrer_class LowCardinality(String) AFTER referrer_host,
+                ADD COLUMN IF NOT EXISTS utm_source     LowCardinality(String) AFTER referrer_class,
+                ADD COLUMN IF NOT EXISTS utm_medium     LowCardinality(String) AFTER utm_source,
+                ADD COLUMN IF NOT EXISTS utm_campaign   LowCardinality(String) AFTER utm_medium,
+                ADD COLUMN IF NOT EXISTS utm_content    String AFTER utm_campaign,
+                ADD COLUMN IF NOT EXISTS utm_term       String AFTER utm_content,
+                ADD COLUMN IF NOT EXISTS click_id_type  LowCardinality(String) AFTER utm_term,
+                ADD COLUMN IF NOT EXISTS flags          UInt8 AFTER click_id_type
+            """,
+            // The shipper retries an insert with the same insert_deduplication_token; ClickHouse drops the repeat.
+            "ALTER TABLE events MODIFY SETTING non_replicated_deduplication_window = 10000",
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClickTrace.Server.Tests.Hosting;
@@ -17,10 +18,11 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
 {
     public ClickTraceApp() : this(TestEngine.UniqueDatabaseName("app")) { }
 
-    public ClickTraceApp(string database, IReadOnlyDictionary<string, string>? settings = null)
+    public ClickTraceApp(string database, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         Database = database;
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -28,6 +30,7 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
     }
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public string Database { get; }
 
@@ -44,6 +47,7 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         builder.UseSetting("ClickTrace:Storage:Database", Database);
         builder.UseSetting("ClickTrace:Collector:ShipInterval", "00:00:00.100");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     /// <summary>Creates (or updates) a site through the API.</summary>

@@ -1,5 +1,6 @@
 using ClickTrace.Core.Events;
 using ClickTrace.Storage.Events;
+using ClickTrace.Storage;
 using ClickTrace.Testing;
 
 namespace ClickTrace.Storage.Tests.Events;
@@ -52,4 +53,25 @@ public sealed class ClickHouseEventWriterTests : MigratedDatabaseTest
         var row = Assert.Single((await Store.QueryAsync("SELECT count(), uniqExact(session_id), uniqExact(path) FROM events")).Rows);
         Assert.Equal([5000UL, 100UL, 10UL], row.Cast<ulong>());
     }
+
+    [Fact]
+    public async Task A_batch_written_again_with_the_same_token_is_stored_once()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var batch = Enumerable.Range(0, 100).Select(i => new TrackedEvent
+        {
+            EventId = Guid.NewGuid(), SiteId = "shop", Type = EventType.Pageview, Timestamp = now, ReceivedAt = now, SessionId = (ulong)i, VisitorId = 1,
+        }).ToList();
+        var writer = new ClickHouseEventWriter(Store);
+
+        await writer.WriteAsync(batch, "wal-1.0-1.500");
+        await writer.WriteAsync(batch, "wal-1.0-1.500");
+        await writer.WriteAsync(batch.Take(10).ToList(), "wal-1.500-1.600");
+
+        Assert.Equal(110UL, (await Store.QueryAsync("SELECT count() FROM events")).Scalar());
+    }
+
+    [Fact]
+    public void A_token_that_is_not_a_plain_word_is_refused() =>
+        Assert.Throws<ArgumentException>(() => DeduplicationToken.Validate("x' , max_threads = 1 --"));
 }

@@ -1,0 +1,14 @@
+namespace ClickTrace.Collector.Log;
+
+/// <summary>What became of an append.</summary>
+public enum AppendResult
+{
+    /// <summary>On disk (fsync done): safe to acknowledge.</summary>
+    Durable,
+
+    /// <summary>The log is at its disk cap (the store is probably down): answer 503.</summary>
+    Full,
+
+    /// <summary>Too many bytes are waiting for the disk already: answer 503.</summary>
+    Busy,
+}

@@ -1,0 +1,186 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace ClickTrace.Collector.Log;
+
+/// <summary>
+/// An append-only log of records in numbered segment files. Appends from concurrent requests are
+/// written by one writer loop that takes everything waiting, writes it, and fsyncs once (group commit);
+/// each append completes only after that fsync. Opening the log cuts a torn tail off the last segment.
+/// </summary>
+public sealed partial class WriteAheadLog : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly LogOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+    private FileStream _file;
+    private long _segment;
+    private long _offset;
+    private long _diskBytes;
+    private long _pendingBytes;
+    // A 16-byte struct cannot be published atomically; an immutable box swapped by reference can.
+    private StrongBox<LogPosition> _durable;
+    private TaskCompletionSource _changed = NewSignal();
+
+    private WriteAheadLog(string folder, LogOptions options, ILogger logger)
+    {
+        _folder = folder;
+        _options = options;
+        _logger = logger;
+        Directory.CreateDirectory(folder);
+        var segments = LogSegments.List(folder);
+        _diskBytes = segments.Sum(s => new FileInfo(LogSegments.PathOf(folder, s)).Length);
+        _segment = segments.Count > 0 ? segments[^1] : 1;
+        var path = LogSegments.PathOf(folder, _segment);
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        var valid = LogSegments.ValidLength(path);
+        if (valid < _file.Length)
+        {
+            LogTornTail(_file.Length - valid, path);
+            _diskBytes -= _file.Length - valid;
+            _file.SetLength(valid);
+            _file.Flush(flushToDisk: true);
+        }
+        _offset = valid;
+        _file.Position = valid;
+        First = new LogPosition(segments.Count > 0 ? segments[0] : _segment, 0);
+        _durable = new StrongBox<LogPosition>(new LogPosition(_segment, _offset));
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Opens (or creates) the log in <paramref name="folder"/>, truncating a torn tail.</summary>
+    public static WriteAheadLog Open(string folder, LogOptions options, ILogger logger) => new(folder, options, logger);
+
+    public string Folder => _folder;
+
+    /// <summary>The oldest position still on disk when the log was opened.</summary>
+    public LogPosition First { get; }
+
+    /// <summary>The end of what is durable: records before it survive a crash.</summary>
+    public LogPosition Durable => Volatile.Read(ref _durable).Value;
+
+    /// <summary>Bytes of all segments on disk (shipped segments are removed by <see cref="ReleaseBefore"/>).</summary>
+    public long DiskBytes => Interlocked.Read(ref _diskBytes);
+
+    /// <summary>Number of fsyncs done (one per group of appends).</summary>
+    public long Syncs { get; private set; }
+
+    /// <summary>Appends one record and returns once it is on disk, or at once when the log is full or busy.</summary>
+    public async ValueTask<AppendResult> AppendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
+    {
+        if (payload.Length is 0 or > LogRecord.MaxPayload) throw new ArgumentOutOfRangeException(nameof(payload), "A record is 1 byte to 64 MiB.");
+        var size = payload.Length + LogRecord.HeaderSize;
+        if (DiskBytes + Interlocked.Read(ref _pendingBytes) + size > _options.MaxBytes) return AppendResult.Full;
+        if (Interlocked.Add(ref _pendingBytes, size) > _options.MaxPendingBytes)
+        {
+            Interlocked.Add(ref _pendingBytes, -size);
+            return AppendResult.Busy;
+        }
+        var append = new PendingAppend(payload, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_appends.Writer.TryWrite(append))
+        {
+            Interlocked.Add(ref _pendingBytes, -size);
+            throw new ObjectDisposedException(nameof(WriteAheadLog));
+        }
+        // The write is not abandoned if the caller goes away: once queued it will be made durable.
+        await append.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return AppendResult.Durable;
+    }
+
+    /// <summary>Completes when the durable end moves past <paramref name="position"/>.</summary>
+    public Task WaitBeyondAsync(LogPosition position, CancellationToken cancellationToken)
+    {
+        var changed = Volatile.Read(ref _changed).Task;
+        return Durable > position ? Task.CompletedTask : changed.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes every segment before the one <paramref name="shipped"/> points into: all of them are shipped.</summary>
+    public void ReleaseBefore(LogPosition shipped)
+    {
+        foreach (var segment in LogSegments.List(_folder).Where(s => s < shipped.Segment && s < Volatile.Read(ref _segment)))
+        {
+            var path = LogSegments.PathOf(_folder, segment);
+            var length = new FileInfo(path).Length;
+            File.Delete(path);
+            Interlocked.Add(ref _diskBytes, -length);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<PendingAppend>();
+        var buffer = new ArrayBufferWriter<byte>(1024 * 1024);
+        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            buffer.ResetWrittenCount();
+            while (buffer.WrittenCount < 8 * 1024 * 1024 && _appends.Reader.TryRead(out var append))
+            {
+                group.Add(append);
+                var header = buffer.GetSpan(LogRecord.HeaderSize);
+                LogRecord.WriteHeader(header, append.Payload.Span);
+                buffer.Advance(LogRecord.HeaderSize);
+                buffer.Write(append.Payload.Span);
+            }
+            try
+            {
+                if (_offset > 0 && _offset + buffer.WrittenCount > _options.SegmentBytes) Rotate();
+                _file.Write(buffer.WrittenSpan);
+                _file.Flush(flushToDisk: true);
+                Syncs++;
+                _offset += buffer.WrittenCount;
+                Interlocked.Add(ref _diskBytes, buffer.WrittenCount);
+                Publish(new LogPosition(_segment, _offset));
+                foreach (var append in group) append.Done.TrySetResult();
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                LogWriteFailed(error, group.Count);
+                _file.Position = _offset; // the next group overwrites whatever part of this one reached the file
+                foreach (var append in group) append.Done.TrySetException(error);
+            }
+            finally
+            {
+                Interlocked.Add(ref _pendingBytes, -(buffer.WrittenCount));
+            }
+        }
+    }
+
+    private void Rotate()
+    {
+        _file.Flush(flushToDisk: true);
+        _file.Dispose();
+        var next = _segment + 1;
+        _file = new FileStream(LogSegments.PathOf(_folder, next), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+        Volatile.Write(ref _segment, next);
+        _offset = 0;
+        Publish(new LogPosition(next, 0));
+    }
+
+    private void Publish(LogPosition durable)
+    {
+        Volatile.Write(ref _durable, new StrongBox<LogPosition>(durable));
+        Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        _appends.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _file.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed record PendingAppend(ReadOnlyMemory<byte> Payload, TaskCompletionSource Done);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cut a torn tail of {Bytes} bytes off {Path} (a write interrupted by a crash; it was never acknowledged)")]
+    private partial void LogTornTail(long bytes, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} records to the log failed; their requests get an error")]
+    private partial void LogWriteFailed(Exception error, int count);
+}

@@ -1,0 +1,11 @@
+using ClickTrace.Collector.Log;
+using ClickTrace.Core.Events;
+
+namespace ClickTrace.Collector.Queue;
+
+/// <summary>Accepts a request's events by appending them to the write-ahead log as one record.</summary>
+public sealed class LogSink(WriteAheadLog log) : IIngestSink
+{
+    public ValueTask<AppendResult> AcceptAsync(IReadOnlyList<TrackedEvent> events, CancellationToken cancellationToken) =>
+        events.Count == 0 ? ValueTask.FromResult(AppendResult.Durable) : log.AppendAsync(EventBatchCodec.Encode(events), cancellationToken);
+}

@@ -1,0 +1,181 @@
+using ClickTrace.Collector.Ingestion;
+using ClickTrace.Collector.Log;
+using ClickTrace.Core.Events;
+using ClickTrace.Storage.Events;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ClickTrace.Collector.Shipping;
+
+/// <summary>
+/// Tails the write-ahead log into ClickHouse. A batch is shipped when it holds
+/// <see cref="CollectorOptions.ShipBatchSize"/> events, when its oldest record has waited
+/// <see cref="CollectorOptions.ShipInterval"/>, and at shutdown. Each insert carries a deduplication
+/// token derived from its log range, and the range is recorded before the insert, so a crash at any
+/// moment leads to the same insert being repeated, which ClickHouse keeps once. A failed insert is
+/// retried with backoff while the log keeps accepting, up to its disk cap.
+/// </summary>
+public sealed partial class LogShipper(
+    WriteAheadLog log, IEventWriter writer, IOptions<CollectorOptions> options, TimeProvider time,
+    CollectorMetrics metrics, ILogger<LogShipper> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly List<TrackedEvent> _buffer = [];
+    private readonly LogReader _reader = new(log.Folder);
+    private ShipCheckpoint _checkpoint = new(log.First, null);
+    private LogPosition _read;
+    private DateTimeOffset _oldest;
+    private int _drained;
+
+    /// <summary>The first position not yet stored in ClickHouse.</summary>
+    public LogPosition Shipped => _checkpoint.Shipped;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _checkpoint = ShipCheckpoint.Load(log.Folder) ?? new ShipCheckpoint(log.First, null);
+        _read = _checkpoint.Shipped;
+        if (_checkpoint.Inflight is var (from, to))
+        {
+            // The previous run may or may not have stored this range: ship it again, identically.
+            Fill(from, to, long.MaxValue);
+            await ShipAsync(from, to, cancellationToken).ConfigureAwait(false);
+            _read = to;
+        }
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await DrainAsync().ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        // A stop that comes before ExecuteAsync ever ran (it runs on the thread pool) must still drain.
+        await DrainAsync().ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (true)
+        {
+            if (_buffer.Count < settings.ShipBatchSize) _read = Fill(_read, log.Durable, BatchBytes(settings));
+            var due = _oldest + settings.ShipInterval - time.GetUtcNow();
+            if (_buffer.Count >= settings.ShipBatchSize || (_buffer.Count > 0 && due <= TimeSpan.Zero))
+            {
+                await ShipAsync(_checkpoint.Shipped, _read, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+            if (_buffer.Count == 0)
+            {
+                await log.WaitBeyondAsync(_read, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            await Task.WhenAny(Task.Delay(due, time, wait.Token), log.WaitBeyondAsync(_read, wait.Token)).ConfigureAwait(false);
+            await wait.CancelAsync().ConfigureAwait(false);
+            stoppingToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    // Records are about 150 bytes per event; reading a little past the batch size is harmless.
+    private static long BatchBytes(CollectorOptions settings) => Math.Max(64 * 1024, settings.ShipBatchSize * 150L);
+
+    /// <summary>Decodes the records of [<paramref name="from"/>, <paramref name="end"/>) into the buffer; returns where it stopped.</summary>
+    private LogPosition Fill(LogPosition from, LogPosition end, long maxBytes)
+    {
+        if (from >= end) return from;
+        var records = new List<byte[]>();
+        var next = _reader.Read(from, end, records, maxBytes);
+        if (records.Count > 0 && _buffer.Count == 0) _oldest = time.GetUtcNow();
+        foreach (var record in records)
+        {
+            try
+            {
+                _buffer.AddRange(EventBatchCodec.Read(record));
+            }
+            catch (Exception error) when (error is FormatException or MessagePack.MessagePackSerializationException)
+            {
+                metrics.Dropped(DropReason.UnreadableLogRecord);
+                LogUnreadableRecord(error);
+            }
+        }
+        return next;
+    }
+
+    /// <summary>Ships the buffer (the records of [from, to)), retrying until stored or cancelled, then moves the checkpoint.</summary>
+    private async Task ShipAsync(LogPosition from, LogPosition to, CancellationToken cancellationToken)
+    {
+        if (_buffer.Count > 0)
+        {
+            new ShipCheckpoint(from, (from, to)).Save(log.Folder);
+            var token = ShipCheckpoint.TokenOf(from, to);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await writer.WriteAsync(_buffer, token, CancellationToken.None).ConfigureAwait(false);
+                    metrics.Shipped(_buffer.Count);
+                    break;
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    metrics.ShipFailed();
+                    var backoff = Backoff(attempt);
+                    LogShipFailed(error, _buffer.Count, backoff);
+                    await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        _checkpoint = new ShipCheckpoint(to, null);
+        _checkpoint.Save(log.Folder);
+        _buffer.Clear();
+        log.ReleaseBefore(to);
+    }
+
+    public static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(attempt, 16))));
+
+    /// <summary>Shutdown: ship what is durable, within the configured time. What is left stays in the log for the next start.</summary>
+    private async Task DrainAsync()
+    {
+        if (Interlocked.Exchange(ref _drained, 1) == 1) return;
+        using var timeout = new CancellationTokenSource(options.Value.ShutdownFlushTimeout, time);
+        try
+        {
+            while (true)
+            {
+                _read = Fill(_read, log.Durable, BatchBytes(options.Value));
+                if (_buffer.Count == 0 && _read >= log.Durable) break;
+                await ShipAsync(_checkpoint.Shipped, _read, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            LogShutdownLeftInLog();
+        }
+        finally
+        {
+            _reader.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} events failed; retrying in {Backoff}")]
+    private partial void LogShipFailed(Exception error, int count, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A log record could not be decoded and was skipped")]
+    private partial void LogUnreadableRecord(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutdown left unshipped events in the log; they are shipped at the next start")]
+    private partial void LogShutdownLeftInLog();
+}

@@ -1,0 +1,102 @@
+using ClickTrace.Collector.Log;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickTrace.Collector.Tests.Log;
+
+public sealed class WriteAheadLogTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private WriteAheadLog Open(LogOptions? options = null) => WriteAheadLog.Open(_folder.Path, options ?? new LogOptions(), NullLogger.Instance);
+
+    private List<byte[]> ReadAll(WriteAheadLog log)
+    {
+        using var reader = new LogReader(_folder.Path);
+        var records = new List<byte[]>();
+        reader.Read(log.First, log.Durable, records, long.MaxValue);
+        return records;
+    }
+
+    [Fact]
+    public async Task An_append_is_durable_and_readable_when_it_returns()
+    {
+        await using var log = Open();
+
+        Assert.Equal(AppendResult.Durable, await log.AppendAsync(new byte[] { 1, 2, 3 }));
+
+        Assert.Equal([1, 2, 3], Assert.Single(ReadAll(log)));
+        Assert.Equal(new LogPosition(1, 11), log.Durable);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_share_fsyncs()
+    {
+        await using var log = Open();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 500).Select(i => Task.Run(async () => await log.AppendAsync(BitConverter.GetBytes(i)))));
+
+        Assert.All(results, r => Assert.Equal(AppendResult.Durable, r));
+        Assert.Equal(500, ReadAll(log).Count);
+        Assert.True(log.Syncs < 500, $"{log.Syncs} fsyncs for 500 appends: no group commit");
+        Assert.Equal(Enumerable.Range(0, 500), ReadAll(log).Select(r => BitConverter.ToInt32(r)).Order());
+    }
+
+    [Fact]
+    public async Task Reopening_cuts_a_torn_tail_and_keeps_appending_after_it()
+    {
+        await using (var log = Open())
+        {
+            await log.AppendAsync(new byte[] { 1 });
+            await log.AppendAsync(new byte[] { 2 });
+        }
+        // A crash in the middle of a write: half a record at the end of the segment.
+        await File.AppendAllBytesAsync(LogSegments.PathOf(_folder.Path, 1), new byte[] { 200, 0, 0, 0, 9, 9 });
+
+        await using var reopened = Open();
+        await reopened.AppendAsync(new byte[] { 3 });
+
+        Assert.Equal([[1], [2], [3]], ReadAll(reopened));
+    }
+
+    [Fact]
+    public async Task Segments_rotate_past_their_size()
+    {
+        await using var log = Open(new LogOptions { SegmentBytes = 64 * 1024 });
+
+        for (var i = 0; i < 20; i++) await log.AppendAsync(new byte[10_000]);
+
+        Assert.True(LogSegments.List(_folder.Path).Count >= 3);
+        Assert.Equal(20, ReadAll(log).Count);
+    }
+
+    [Fact]
+    public async Task Past_the_disk_cap_appends_are_refused_until_segments_are_released()
+    {
+        await using var log = Open(new LogOptions { SegmentBytes = 64 * 1024, MaxBytes = 1024 * 1024 });
+
+        var results = new List<AppendResult>();
+        for (var i = 0; i < 120; i++) results.Add(await log.AppendAsync(new byte[10_000]));
+
+        Assert.Contains(AppendResult.Full, results);
+        Assert.True(log.DiskBytes <= 1024 * 1024);
+        log.ReleaseBefore(log.Durable);
+        Assert.Equal(AppendResult.Durable, await log.AppendAsync(new byte[10_000]));
+        Assert.Single(LogSegments.List(_folder.Path));
+    }
+
+    [Fact]
+    public async Task Waiters_wake_when_data_becomes_durable()
+    {
+        await using var log = Open();
+        var before = log.Durable;
+        var wait = log.WaitBeyondAsync(before, CancellationToken.None);
+
+        Assert.False(wait.IsCompleted);
+        await log.AppendAsync(new byte[] { 1 });
+
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(log.Durable > before);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using ClickTrace.Collector.Log;
+using ClickTrace.Collector.Shipping;
+using ClickTrace.Core.Events;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClickTrace.Collector.Tests.Shipping;
+
+public sealed class LogShipperTests : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(Build.Now);
+    private readonly RecordingEventWriter _writer = new();
+    private WriteAheadLog _log;
+
+    public LogShipperTests() => _log = WriteAheadLog.Open(_folder.Path, new LogOptions(), NullLogger.Instance);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _log.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private async Task<LogShipper> StartAsync(int batchSize, TimeSpan interval)
+    {
+        var options = Options.Create(new CollectorOptions { ShipBatchSize = batchSize, ShipInterval = interval });
+        var shipper = new LogShipper(_log, _writer, options, _time, TestMetrics.Collector(out _), NullLogger<LogShipper>.Instance);
+        await shipper.StartAsync(default);
+        return shipper;
+    }
+
+    private Task AppendAsync(params TrackedEvent[] events) => _log.AppendAsync(EventBatchCodec.Encode(events)).AsTask();
+
+    /// <summary>Advances fake time in small steps until the writer has a batch (bounded by 10 s of real time).</summary>
+    private async Task<IReadOnlyList<TrackedEvent>> AdvanceUntilShippedAsync(TimeSpan step)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (_writer.TryTakeBatch(out var batch)) return batch!;
+            _time.Advance(step);
+            await Task.Yield();
+        }
+        throw new TimeoutException("Nothing was shipped.");
+    }
+
+    [Fact]
+    public async Task A_full_batch_ships_without_waiting_for_the_timer()
+    {
+        var shipper = await StartAsync(batchSize: 3, interval: TimeSpan.FromHours(1));
+
+        await AppendAsync(Build.Event(1), Build.Event(2));
+        await AppendAsync(Build.Event(3));
+
+        Assert.Equal(3, (await _writer.NextBatchAsync()).Count);
+        await shipper.StopAsync(default);
+        Assert.Equal(_log.Durable, shipper.Shipped);
+    }
+
+    [Fact]
+    public async Task A_partial_batch_ships_once_its_oldest_record_waited_the_interval()
+    {
+        var shipper = await StartAsync(batchSize: 1000, interval: TimeSpan.FromSeconds(1));
+
+        await AppendAsync(Build.Event(1), Build.Event(2));
+        var shipped = await AdvanceUntilShippedAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(2, shipped.Count);
+        Assert.InRange(_time.GetUtcNow() - Build.Now, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        await shipper.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task Shutdown_ships_what_is_in_the_log()
+    {
+        var shipper = await StartAsync(batchSize: 1000, interval: TimeSpan.FromHours(1));
+        await AppendAsync(Build.Event(1), Build.Event(2));
+
+        await shipper.StopAsync(default);
+
+        Assert.True(_writer.TryTakeBatch(out var batch));
+        Assert.Equal(2, batch!.Count);
+        Assert.Equal(_log.Durable, ShipCheckpoint.Load(_folder.Path)!.Shipped);
+    }
+
+    [Fact]
+    public async Task A_failed_insert_is_retried_with_the_same_token_and_nothing_is_lost()
+    {
+        _writer.FailuresLeft = 2;
+        var shipper = await StartAsync(batchSize: 2, interval: TimeSpan.FromHours(1));
+
+        await AppendAsync(Build.Event(1), Build.Event(2));
+        var shipped = await AdvanceUntilShippedAsync(TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(2, shipped.Count);
+        await shipper.StopAsync(default);
+        Assert.Equal(3, _writer.Attempts);
+    }
+
+    [Fact]
+    public async Task After_a_crash_mid_insert_the_same_range_is_shipped_again_with_the_same_token()
+    {
+        await AppendAsync(Build.Event(1), Build.Event(2));
+        var end = _log.Durable;
+        // What a crash between "range recorded" and "checkpoint moved" leaves behind.
+        new ShipCheckpoint(_log.First, (_log.First, end)).Save(_folder.Path);
+        await AppendAsync(Build.Event(3));
+
+        var shipper = await StartAsync(batchSize: 1000, interval: TimeSpan.FromHours(1));
+
+        Assert.True(_writer.TryTakeBatch(out var replayed));
+        Assert.Equal(2, replayed!.Count);
+        Assert.Equal(ShipCheckpoint.TokenOf(_log.First, end), _writer.Tokens.First());
+        await shipper.StopAsync(default);
+        Assert.True(_writer.TryTakeBatch(out var rest));
+        Assert.Equal([3UL], rest!.Select(e => e.SessionId));
+    }
+
+    [Fact]
+    public async Task Shipped_segments_are_deleted()
+    {
+        await _log.DisposeAsync();
+        _log = WriteAheadLog.Open(_folder.Path, new LogOptions { SegmentBytes = 64 * 1024 }, NullLogger.Instance);
+        var shipper = await StartAsync(batchSize: 1_000_000, interval: TimeSpan.FromHours(1));
+        for (var i = 0; i < 100; i++) await AppendAsync(Enumerable.Range(0, 10).Select(Build.Event).ToArray());
+        Assert.True(LogSegments.List(_folder.Path).Count > 1);
+
+        await shipper.StopAsync(default);
+
+        Assert.Single(LogSegments.List(_folder.Path));
+        Assert.Equal(1000, Drain().Sum(b => b.Count));
+    }
+
+    [Fact]
+    public void Backoff_doubles_up_to_thirty_seconds()
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(250), LogShipper.Backoff(0));
+        Assert.Equal(TimeSpan.FromMilliseconds(1000), LogShipper.Backoff(2));
+        Assert.Equal(TimeSpan.FromSeconds(30), LogShipper.Backoff(100));
+    }
+
+    private List<IReadOnlyList<TrackedEvent>> Drain()
+    {
+        var batches = new List<IReadOnlyList<TrackedEvent>>();
+        while (_writer.TryTakeBatch(out var batch)) batches.Add(batch!);
+        return batches;
+    }
+}
