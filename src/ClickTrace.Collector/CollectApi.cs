@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -18,6 +19,8 @@ public static class CollectApi
 
     public static IEndpointRouteBuilder MapCollect(this IEndpointRouteBuilder app)
     {
+        // Built now, not on the first request: the classifiers load their data, and a bad data file fails the start.
+        app.ServiceProvider.GetRequiredService<IngestPipeline>();
         var group = app.MapGroup("/api/collect").WithTags("Collect").RequireCors(CorsPolicy);
         group.MapPost("", CollectAsync)
             .WithName("Collect")
@@ -65,8 +68,10 @@ public static class CollectApi
             }
 
             var origin = context.Request.Headers.Origin.ToString();
-            var ingest = new IngestContext(time.GetUtcNow(), origin.Length > 0 ? origin : null, context.Request.Headers.UserAgent);
-            var result = await pipeline.RunAsync(batch, ingest, context.RequestAborted);
+            var ingest = new IngestContext(time.GetUtcNow(), origin.Length > 0 ? origin : null, context.Request.Headers.UserAgent, context.Connection.RemoteIpAddress);
+            // Once the body is read the batch is processed even if the client hangs up: sendBeacon on a closing
+            // page does exactly that, and dropping its batch would lose the last events of every visit.
+            var result = await pipeline.RunAsync(batch, ingest, CancellationToken.None);
 
             var appended = await sink.AcceptAsync(result.Events, CancellationToken.None);
             if (appended != AppendResult.Durable)
@@ -84,6 +89,12 @@ public static class CollectApi
         {
             metrics.Refused(error.Status);
             return TypedResults.Problem(statusCode: error.Status, title: error.Title, detail: error.Detail);
+        }
+        catch (Exception error) when (error is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away before its body arrived: nothing was accepted, nobody is listening.
+            metrics.Refused(StatusCodes.Status499ClientClosedRequest);
+            return TypedResults.Problem(statusCode: StatusCodes.Status499ClientClosedRequest, title: "Client closed request");
         }
         catch (BadHttpRequestException error)
         {

@@ -1,3 +1,4 @@
+using ClickTrace.Collector.Enrichment;
 using ClickTrace.Collector.Ingestion;
 using ClickTrace.Collector.Log;
 using ClickTrace.Storage;
@@ -21,6 +22,9 @@ public static class CollectorServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<CollectorMetrics>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<UserAgentClassifier>();
+        services.AddSingleton<ReferrerClassifier>();
+        services.AddSingleton<VisitorIds>();
         services.AddSingleton<SiteRegistry>();
         services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>

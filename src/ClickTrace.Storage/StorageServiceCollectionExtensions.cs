@@ -1,6 +1,7 @@
 using ClickTrace.Storage.Embedded;
 using ClickTrace.Storage.Events;
 using ClickTrace.Storage.Schema;
+using ClickTrace.Storage.Salts;
 using ClickTrace.Storage.Sites;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<SchemaMigrationService>();
         services.AddSingleton<IEventWriter, ClickHouseEventWriter>();
         services.AddSingleton<ISiteStore, ClickHouseSiteStore>();
+        services.AddSingleton<ISaltStore, ClickHouseSaltStore>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ClickTrace.Core.Events;
 using ClickTrace.Core.Sites;
 using ClickTrace.Core.Wire;
 using ClickTrace.Storage.Events;
+using ClickTrace.Storage.Salts;
 using ClickTrace.Storage.Sites;
 
 namespace ClickTrace.Collector.Tests;
@@ -27,6 +28,12 @@ internal sealed class InMemorySiteStore(params Site[] sites) : ISiteStore
         _sites[site.Id] = site;
         return Task.CompletedTask;
     }
+}
+
+/// <summary>One salt for every day.</summary>
+internal sealed class FixedSaltStore : ISaltStore
+{
+    public Task<byte[]> GetOrCreateAsync(DateOnly day, CancellationToken cancellationToken = default) => Task.FromResult(new byte[] { 1, 2, 3 });
 }
 
 /// <summary>Records the batches the shipper writes and their tokens; can be told to fail the next writes.</summary>

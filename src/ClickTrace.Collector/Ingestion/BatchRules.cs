@@ -15,8 +15,8 @@ public static class BatchRules
             throw BatchError.BadRequest($"Unsupported wire-format version {batch.Version}; this collector speaks version {CurrentVersion}.");
         if (!Site.IsValidId(batch.Site))
             throw BatchError.BadRequest("'site' must be the site key from the tag's data-site attribute (1-64 letters, digits, '-', '_', '.').");
-        if (ParseId(batch.SessionId) is null)
-            throw BatchError.BadRequest("'sid' must be a session id of 16 hexadecimal digits.");
+        if (batch.SessionId is not null && ParseId(batch.SessionId) is null)
+            throw BatchError.BadRequest("'sid', when present, must be a session id of 16 hexadecimal digits.");
         if (batch.VisitorId is not null && ParseId(batch.VisitorId) is null)
             throw BatchError.BadRequest("'vid', when present, must be a visitor id of 16 hexadecimal digits.");
         if (batch.Events is null || batch.Events.Count == 0)

@@ -1,38 +1,67 @@
+using ClickTrace.Collector.Enrichment;
 using ClickTrace.Core.Events;
 using ClickTrace.Core.Wire;
 
 namespace ClickTrace.Collector.Ingestion;
 
-/// <summary>Step 4, enrich: bound every string, clamp the clock, derive path and device class.</summary>
+/// <summary>
+/// Step 4, enrich: bound every string (flagging a cut), clamp the clock (flagging it), derive the path,
+/// add the request's User-Agent classes and ids, and for page views the referrer class and campaign.
+/// </summary>
 public static class EventEnricher
 {
-    public static TrackedEvent Build(WireBatch batch, WireEvent e, Guid id, EventType type, IngestContext context, CollectorOptions options)
+    public static TrackedEvent Build(
+        WireBatch batch, WireEvent e, Guid id, EventType type, IngestContext context, BatchFacts facts,
+        ReferrerClassifier referrers, CollectorOptions options)
     {
-        var sessionId = BatchRules.ParseId(batch.SessionId)!.Value;
-        var url = Text.Cap(e.Url, Text.Url);
+        var cut = false;
+        string Cap(string? value, int max)
+        {
+            var capped = Text.Cap(value, max);
+            cut |= value is not null && capped.Length < value.Trim().Length;
+            return capped;
+        }
+
+        var url = Cap(e.Url, Text.Url);
+        var referrer = Cap(e.Referrer, Text.Url);
+        var timestamp = Clamp(e.Timestamp, context.ReceivedAt, options.MaxClockSkew);
+        var campaign = type == EventType.Pageview ? referrers.CampaignOf(url) : Campaign.None;
+        var (referrerHost, referrerClass) = type == EventType.Pageview ? referrers.Classify(referrer, url, campaign) : ("", "");
         return new TrackedEvent
         {
             EventId = id,
             SiteId = batch.Site!,
             Type = type,
-            Timestamp = Clamp(e.Timestamp, context.ReceivedAt, options.MaxClockSkew),
+            Timestamp = timestamp,
             ReceivedAt = context.ReceivedAt,
-            SessionId = sessionId,
-            VisitorId = BatchRules.ParseId(batch.VisitorId) ?? sessionId,
+            SessionId = facts.SessionId,
+            VisitorId = facts.VisitorId,
             Url = url,
             Path = PathOf(url),
-            Referrer = Text.Cap(e.Referrer, Text.Url),
-            Title = Text.Cap(e.Title, Text.Title),
-            Selector = Text.Cap(e.Selector, Text.Selector),
-            Tag = Text.Cap(e.Tag, Text.Tag).ToLowerInvariant(),
-            Text = Text.Cap(e.Text, Text.VisibleText),
-            Href = Text.Cap(e.Href, Text.Url),
+            Referrer = referrer,
+            Title = Cap(e.Title, Text.Title),
+            Selector = Cap(e.Selector, Text.Selector),
+            Tag = Cap(e.Tag, Text.Tag).ToLowerInvariant(),
+            Text = Cap(e.Text, Text.VisibleText),
+            Href = Cap(e.Href, Text.Url),
             X = e.X,
             Y = e.Y,
             ViewportWidth = (ushort)Math.Clamp(e.ViewportWidth, 0, ushort.MaxValue),
             ViewportHeight = (ushort)Math.Clamp(e.ViewportHeight, 0, ushort.MaxValue),
-            Name = Text.Cap(e.Name, Text.Name),
-            Device = DeviceOf(e.ViewportWidth),
+            Name = Cap(e.Name, Text.Name),
+            Device = facts.Agent.IsBot ? "bot" : facts.Agent.Device is { Length: > 0 } device ? device : DeviceOf(e.ViewportWidth),
+            Browser = facts.Agent.Browser,
+            Os = facts.Agent.Os,
+            IsBot = facts.Agent.IsBot,
+            ReferrerHost = referrerHost,
+            ReferrerClass = referrerClass,
+            UtmSource = campaign.Source,
+            UtmMedium = campaign.Medium,
+            UtmCampaign = campaign.Name,
+            UtmContent = campaign.Content,
+            UtmTerm = campaign.Term,
+            ClickIdType = campaign.ClickIdType,
+            Flags = (timestamp.ToUnixTimeMilliseconds() != e.Timestamp ? EventFlags.ClockClamped : EventFlags.None) | (cut ? EventFlags.Truncated : EventFlags.None),
         };
     }
 
@@ -52,7 +81,7 @@ public static class EventEnricher
             ? Text.Cap(Uri.UnescapeDataString(uri.AbsolutePath), Text.Url)
             : "/";
 
-    /// <summary>Device class by viewport width, until the User-Agent classifier arrives.</summary>
+    /// <summary>Device class by viewport width, when the User-Agent did not say.</summary>
     public static string DeviceOf(int viewportWidth) => viewportWidth switch
     {
         <= 0 => "",

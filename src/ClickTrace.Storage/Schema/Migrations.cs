@@ -72,6 +72,19 @@ public static class Migrations
             // The shipper retries an insert with the same insert_deduplication_token; ClickHouse drops the repeat.
             "ALTER TABLE events MODIFY SETTING non_replicated_deduplication_window = 10000",
         ]),
+        new(4, "salts for cookieless visitor ids", [
+            """
+            CREATE TABLE IF NOT EXISTS salts
+            (
+                day        Date,
+                salt       String,
+                created_at DateTime64(3, 'UTC')
+            )
+            ENGINE = MergeTree
+            ORDER BY day
+            TTL day + INTERVAL 2 DAY
+            """,
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

@@ -13,7 +13,6 @@ public sealed class BatchRulesTests
     [InlineData(2, "shop", "00000000000000ff", "version")]
     [InlineData(1, null, "00000000000000ff", "site")]
     [InlineData(1, "shop key", "00000000000000ff", "site")]
-    [InlineData(1, "shop", null, "sid")]
     [InlineData(1, "shop", "xyz", "sid")]
     [InlineData(1, "shop", "00000000000000fff", "sid")]
     public void A_bad_header_refuses_the_batch(int version, string? site, string? sid, string mentioned)
@@ -44,4 +43,14 @@ public sealed class BatchRulesTests
     [Fact]
     public void Ids_are_16_hex_digits() =>
         Assert.Equal((0xffUL, (ulong?)null, (ulong?)null), (BatchRules.ParseId("00000000000000FF")!.Value, BatchRules.ParseId("-0000000000000ff"), BatchRules.ParseId("")));
+
+    [Fact]
+    public void A_batch_without_session_and_visitor_ids_is_cookieless_and_passes()
+    {
+        var batch = Build.Batch(Build.Pageview());
+        batch.SessionId = null;
+        batch.VisitorId = null;
+
+        BatchRules.Check(batch, Options);
+    }
 }

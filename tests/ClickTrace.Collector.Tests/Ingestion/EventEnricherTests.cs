@@ -6,6 +6,8 @@ namespace ClickTrace.Collector.Tests.Ingestion;
 public sealed class EventEnricherTests
 {
     private static readonly TimeSpan Skew = TimeSpan.FromHours(1);
+    private static readonly ClickTrace.Collector.Enrichment.ReferrerClassifier Referrers = new();
+    private static readonly BatchFacts Facts = new(new ClickTrace.Collector.Enrichment.UserAgentInfo("Chrome", "Windows", "desktop", false), 0xff, 0xaaa);
 
     [Fact]
     public void Timestamps_within_the_skew_window_are_kept()
@@ -63,21 +65,47 @@ public sealed class EventEnricherTests
         wire.Y = 2400;
         var batch = Build.Batch(wire);
 
-        var e = EventEnricher.Build(batch, wire, Guid.NewGuid(), EventType.Click, new IngestContext(Build.Now, null, null), new CollectorOptions());
+        var e = EventEnricher.Build(batch, wire, Guid.NewGuid(), EventType.Click, new IngestContext(Build.Now, null, null), Facts, Referrers, new CollectorOptions());
 
         Assert.Equal(("main > button#buy", "button", "Buy now", 120, 2400), (e.Selector, e.Tag, e.Text, e.X, e.Y));
-        Assert.Equal((0xffUL, 0xaaaUL, "/products", "desktop"), (e.SessionId, e.VisitorId, e.Path, e.Device));
+        Assert.Equal((0xffUL, 0xaaaUL, "/products", "desktop", "Chrome"), (e.SessionId, e.VisitorId, e.Path, e.Device, e.Browser));
+        Assert.Equal(EventFlags.None, e.Flags);
     }
 
     [Fact]
-    public void Without_a_visitor_id_the_session_stands_in()
+    public void A_page_view_gets_its_referrer_class_and_campaign()
     {
         var wire = Build.Pageview();
-        var batch = Build.Batch(wire);
-        batch.VisitorId = null;
+        wire.Url = "https://shop.example/landing?utm_source=news&utm_medium=email&utm_campaign=spring&gclid=abc";
+        wire.Referrer = "https://www.google.co.uk/";
 
-        var e = EventEnricher.Build(batch, wire, Guid.NewGuid(), EventType.Pageview, new IngestContext(Build.Now, null, null), new CollectorOptions());
+        var e = EventEnricher.Build(Build.Batch(wire), wire, Guid.NewGuid(), EventType.Pageview, new IngestContext(Build.Now, null, null), Facts, Referrers, new CollectorOptions());
 
-        Assert.Equal(e.SessionId, e.VisitorId);
+        Assert.Equal(("google.co.uk", "campaign", "news", "email", "spring", "gclid"), (e.ReferrerHost, e.ReferrerClass, e.UtmSource, e.UtmMedium, e.UtmCampaign, e.ClickIdType));
     }
+
+    [Fact]
+    public void Cut_strings_and_a_clamped_clock_are_flagged()
+    {
+        var wire = Build.Pageview();
+        wire.Title = new string('t', Text.Title + 1);
+        wire.Timestamp = 0;
+
+        var e = EventEnricher.Build(Build.Batch(wire), wire, Guid.NewGuid(), EventType.Pageview, new IngestContext(Build.Now, null, null), Facts, Referrers, new CollectorOptions());
+
+        Assert.Equal(EventFlags.ClockClamped | EventFlags.Truncated, e.Flags);
+        Assert.Equal(Build.Now, e.Timestamp);
+    }
+
+    [Fact]
+    public void A_bot_is_flagged_and_its_device_says_so()
+    {
+        var wire = Build.Pageview();
+
+        var e = EventEnricher.Build(Build.Batch(wire), wire, Guid.NewGuid(), EventType.Pageview, new IngestContext(Build.Now, null, null),
+            Facts with { Agent = new ClickTrace.Collector.Enrichment.UserAgentInfo("", "", "desktop", IsBot: true) }, Referrers, new CollectorOptions());
+
+        Assert.Equal((true, "bot"), (e.IsBot, e.Device));
+    }
+
 }

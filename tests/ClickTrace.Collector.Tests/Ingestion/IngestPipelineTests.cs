@@ -1,4 +1,6 @@
+using ClickTrace.Collector.Enrichment;
 using ClickTrace.Collector.Ingestion;
+using ClickTrace.Core.Wire;
 using ClickTrace.Collector.Sites;
 using ClickTrace.Core.Sites;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -11,8 +13,31 @@ public sealed class IngestPipelineTests
 {
     private static readonly IngestContext Context = new(Build.Now, "https://shop.example", "Mozilla/5.0");
 
-    private static IngestPipeline Pipeline(CollectorMetrics metrics, params Site[] sites) =>
-        new(Options.Create(new CollectorOptions()), new SiteRegistry(new InMemorySiteStore(sites), new FakeTimeProvider(Build.Now)), metrics);
+    private static readonly UserAgentClassifier UserAgents = new();
+    private static readonly ReferrerClassifier Referrers = new();
+
+    private static IngestPipeline Pipeline(CollectorMetrics metrics, params Site[] sites)
+    {
+        var time = new FakeTimeProvider(Build.Now);
+        return new(Options.Create(new CollectorOptions()), new SiteRegistry(new InMemorySiteStore(sites), time), UserAgents, Referrers,
+            new VisitorIds(new FixedSaltStore(), time), metrics);
+    }
+
+    [Fact]
+    public async Task A_cookieless_batch_gets_the_same_visitor_id_for_the_same_ip_and_agent_on_the_same_day()
+    {
+        var pipeline = Pipeline(TestMetrics.Collector(out _), new Site { Id = "shop", Name = "Shop" });
+        var context = Context with { RemoteIp = System.Net.IPAddress.Parse("203.0.113.7") };
+        WireBatch Cookieless() { var b = Build.Batch(Build.Pageview()); b.SessionId = null; b.VisitorId = null; return b; }
+
+        var first = (await pipeline.RunAsync(Cookieless(), context, default)).Events[0];
+        var again = (await pipeline.RunAsync(Cookieless(), context, default)).Events[0];
+        var otherIp = (await pipeline.RunAsync(Cookieless(), context with { RemoteIp = System.Net.IPAddress.Parse("203.0.113.8") }, default)).Events[0];
+
+        Assert.Equal(first.VisitorId, again.VisitorId);
+        Assert.Equal(first.VisitorId, first.SessionId);
+        Assert.NotEqual(first.VisitorId, otherIp.VisitorId);
+    }
 
     [Fact]
     public async Task Valid_events_pass_and_invalid_ones_are_dropped_and_counted_by_reason()

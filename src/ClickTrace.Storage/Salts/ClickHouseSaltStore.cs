@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+
+namespace ClickTrace.Storage.Salts;
+
+public sealed class ClickHouseSaltStore(IClickHouse store, TimeProvider time) : ISaltStore
+{
+    public async Task<byte[]> GetOrCreateAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var parameters = new QueryParameters().Add("day", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (await ReadAsync(parameters, cancellationToken).ConfigureAwait(false) is { } existing) return existing;
+
+        await store.ExecuteAsync(
+            "INSERT INTO salts (day, salt, created_at) VALUES ({day:Date}, {salt:String}, {at:DateTime64(3, 'UTC')})",
+            new QueryParameters().Add("day", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                .Add("salt", Convert.ToHexString(RandomNumberGenerator.GetBytes(32))).Add("at", time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+        await store.ExecuteAsync("DELETE FROM salts WHERE day < {day:Date} - 1", parameters, cancellationToken).ConfigureAwait(false);
+        // Two collectors may have raced: both read back the earliest salt of the day.
+        return await ReadAsync(parameters, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The salt just written could not be read back.");
+    }
+
+    private async Task<byte[]?> ReadAsync(QueryParameters parameters, CancellationToken cancellationToken)
+    {
+        var result = await store.QueryAsync(
+            "SELECT argMin(salt, created_at) FROM salts WHERE day = {day:Date} HAVING count() > 0", parameters, cancellationToken).ConfigureAwait(false);
+        return result.Scalar() is string hex ? Convert.FromHexString(hex) : null;
+    }
+}
