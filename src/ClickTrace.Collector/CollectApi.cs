@@ -38,6 +38,7 @@ public static class CollectApi
                     {
                         ["application/json"] = new() { Schema = schema },
                         ["text/plain"] = new() { Schema = schema },
+                        ["application/msgpack"] = new() { Schema = schema },
                     },
                 };
             });
@@ -53,14 +54,14 @@ public static class CollectApi
     {
         try
         {
-            if (!IsJson(context.Request.ContentType))
-                throw new BatchError(415, "Unsupported media type", "Send the batch as application/json or text/plain (JSON).");
+            var encoding = WireEncodings.FromContentType(context.Request.ContentType)
+                ?? throw new BatchError(415, "Unsupported media type", "Send the batch as application/json, text/plain (JSON) or application/msgpack.");
 
             var (buffer, length) = await RequestBody.ReadAsync(context.Request, options.Value.MaxBodyBytes, context.RequestAborted);
             Core.Wire.WireBatch batch;
             try
             {
-                batch = WireDecoder.Decode(buffer.AsSpan(0, length));
+                batch = WireDecoder.Decode(buffer.AsMemory(0, length), encoding);
             }
             finally
             {
@@ -101,13 +102,5 @@ public static class CollectApi
             metrics.Refused(error.StatusCode);
             return TypedResults.Problem(statusCode: error.StatusCode, title: "Bad request", detail: error.Message);
         }
-    }
-
-    private static bool IsJson(string? contentType)
-    {
-        if (string.IsNullOrEmpty(contentType)) return false;
-        var media = contentType.Split(';')[0].Trim();
-        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
     }
 }

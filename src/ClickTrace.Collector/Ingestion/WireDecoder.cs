@@ -3,9 +3,15 @@ using ClickTrace.Core.Wire;
 
 namespace ClickTrace.Collector.Ingestion;
 
-/// <summary>Step 1, decode: bytes to a <see cref="WireBatch"/>, or a 400 that says where the JSON went wrong.</summary>
+/// <summary>Step 1, decode: bytes to a <see cref="WireBatch"/>, or a 400 that says where the body went wrong.</summary>
 public static class WireDecoder
 {
+    public static WireBatch Decode(ReadOnlyMemory<byte> body, WireEncoding encoding)
+    {
+        if (body.IsEmpty) throw BatchError.BadRequest("The request body is empty; expected a batch (docs/wire-format.md).");
+        return encoding == WireEncoding.MessagePack ? MessagePackWireDecoder.Decode(body) : Decode(body.Span);
+    }
+
     public static WireBatch Decode(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty) throw BatchError.BadRequest("The request body is empty; expected a JSON batch (docs/wire-format.md).");

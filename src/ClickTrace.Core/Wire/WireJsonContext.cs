@@ -7,6 +7,7 @@ namespace ClickTrace.Core.Wire;
     PropertyNameCaseInsensitive = false,
     NumberHandling = JsonNumberHandling.Strict,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-    MaxDepth = 8)]
+    MaxDepth = 8,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(WireBatch))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -34,6 +34,22 @@ public sealed class WireDecoderTests
     }
 
     [Fact]
+    public void Invalid_utf8_is_a_400()
+    {
+        byte[] body = [.. "{\"v\":1,\"site\":\""u8, 0xFF, 0xFE, .. "\"}"u8];
+
+        Assert.Equal(400, Assert.Throws<BatchError>(() => WireDecoder.Decode(body)).Status);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_a_400_not_a_guess()
+    {
+        var error = Assert.Throws<BatchError>(() => WireDecoder.Decode(Encoding.UTF8.GetBytes("{\"v\":1,\"site\":\"a\",\"site\":\"b\"}")));
+
+        Assert.Equal(400, error.Status);
+    }
+
+    [Fact]
     public void Deeply_nested_json_is_refused_without_a_stack_overflow()
     {
         var body = "{\"v\":1,\"junk\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
