@@ -1,5 +1,6 @@
 using System.Buffers;
 using ClickTrace.Collector.Ingestion;
+using ClickTrace.Collector.Limits;
 using ClickTrace.Collector.Log;
 using ClickTrace.Collector.Queue;
 using Microsoft.AspNetCore.Builder;
@@ -21,8 +22,8 @@ public static class CollectApi
     {
         // Built now, not on the first request: the classifiers load their data, and a bad data file fails the start.
         app.ServiceProvider.GetRequiredService<IngestPipeline>();
-        var group = app.MapGroup("/api/collect").WithTags("Collect").RequireCors(CorsPolicy);
-        group.MapPost("", CollectAsync)
+        var group = app.MapGroup("/api").WithTags("Collect").RequireCors(CorsPolicy).RequireRateLimiting(CollectRateLimits.ClientPolicy);
+        group.MapPost("/collect", CollectAsync)
             .WithName("Collect")
             .WithSummary("Accepts a batch of events in wire format v1 (docs/wire-format.md).")
             .DisableAntiforgery()
@@ -49,7 +50,7 @@ public static class CollectApi
     public sealed record CollectResponse(int Accepted, int Dropped);
 
     internal static async Task<Results<Accepted<CollectResponse>, ProblemHttpResult>> CollectAsync(
-        HttpContext context, IngestPipeline pipeline, IIngestSink sink,
+        HttpContext context, IngestPipeline pipeline, IIngestSink sink, CollectRateLimits limits,
         IOptions<CollectorOptions> options, CollectorMetrics metrics, TimeProvider time)
     {
         try
@@ -74,6 +75,12 @@ public static class CollectApi
             // page does exactly that, and dropping its batch would lose the last events of every visit.
             var result = await pipeline.RunAsync(batch, ingest, CancellationToken.None);
 
+            if (!limits.TryTakeSite(batch.Site!, result.Events.Count))
+            {
+                metrics.Refused(StatusCodes.Status429TooManyRequests);
+                context.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem(statusCode: 429, title: "Too many events", detail: $"Site '{batch.Site}' sends more events per second than the collector allows; retry after the Retry-After delay.");
+            }
             var appended = await sink.AcceptAsync(result.Events, CancellationToken.None);
             if (appended != AppendResult.Durable)
             {

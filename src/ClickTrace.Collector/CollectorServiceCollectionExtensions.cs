@@ -1,6 +1,8 @@
 using ClickTrace.Collector.Enrichment;
 using ClickTrace.Collector.Ingestion;
+using ClickTrace.Collector.Limits;
 using ClickTrace.Collector.Log;
+using ClickTrace.Collector.Observability;
 using ClickTrace.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,9 @@ public static class CollectorServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<CollectorMetrics>();
         services.AddSingleton<IngestPipeline>();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CollectRateLimits>();
+        CollectRateLimits.AddClientPolicy(services);
         services.AddSingleton<UserAgentClassifier>();
         services.AddSingleton<ReferrerClassifier>();
         services.AddSingleton<VisitorIds>();
@@ -37,6 +42,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IIngestSink, LogSink>();
         services.AddSingleton<LogShipper>();
         services.AddHostedService(sp => sp.GetRequiredService<LogShipper>());
+        services.AddObservability();
         // Any page may post to the collector; the site's own allow-list is checked per batch.
         services.AddCors(cors => cors.AddPolicy(CollectApi.CorsPolicy, policy => policy
             .AllowAnyOrigin().WithMethods("POST").WithHeaders("Content-Type", "Content-Encoding")));

@@ -1,5 +1,6 @@
 using ClickTrace.Analytics;
 using ClickTrace.Collector;
+using ClickTrace.Collector.Observability;
 using ClickTrace.Collector.Tag;
 using ClickTrace.Server.Api;
 using ClickTrace.Server.Components;
@@ -25,10 +26,12 @@ var app = builder.Build();
 
 app.UseApiErrors();
 app.UseCors();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapTag();
 app.MapCollect();
+app.MapObservability();
 app.MapSitesApi();
 app.MapReportsApi();
 app.MapOpenApi();

@@ -8,10 +8,15 @@ namespace ClickTrace.Testing;
 /// </summary>
 public static class TestEngine
 {
+    private static EmbeddedClickHouse? _anchor;
+
     private static readonly Lazy<string> Folder = new(() =>
     {
         var path = Path.Combine(Path.GetTempPath(), "clicktrace-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
+        // One connection held for the whole run: the engine then starts once, instead of stopping and
+        // starting again whenever the last store of a finished test closes.
+        _anchor = new EmbeddedClickHouse(path, "anchor");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClickTrace.Collector.Ingestion;
 using ClickTrace.Collector.Log;
 using ClickTrace.Core.Events;
@@ -26,6 +27,7 @@ public sealed partial class LogShipper(
     private ShipCheckpoint _checkpoint = new(log.First, null);
     private LogPosition _read;
     private DateTimeOffset _oldest;
+    private StrongBox<DateTimeOffset>? _oldestUnshipped;
     private int _drained;
 
     /// <summary>The first position not yet stored in ClickHouse.</summary>
@@ -33,6 +35,10 @@ public sealed partial class LogShipper(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        metrics.ObserveLog(
+            () => log.DiskBytes,
+            () => Math.Max(0, log.DiskBytes - Volatile.Read(ref _checkpoint).Shipped.Offset),
+            () => Volatile.Read(ref _oldestUnshipped) is { } oldest ? (time.GetUtcNow() - oldest.Value).TotalSeconds : 0);
         _checkpoint = ShipCheckpoint.Load(log.Folder) ?? new ShipCheckpoint(log.First, null);
         _read = _checkpoint.Shipped;
         if (_checkpoint.Inflight is var (from, to))
@@ -98,6 +104,7 @@ public sealed partial class LogShipper(
         var records = new List<byte[]>();
         var next = _reader.Read(from, end, records, maxBytes);
         if (records.Count > 0 && _buffer.Count == 0) _oldest = time.GetUtcNow();
+        var empty = _buffer.Count == 0;
         foreach (var record in records)
         {
             try
@@ -110,6 +117,7 @@ public sealed partial class LogShipper(
                 LogUnreadableRecord(error);
             }
         }
+        if (empty && _buffer.Count > 0) Volatile.Write(ref _oldestUnshipped, new StrongBox<DateTimeOffset>(_buffer[0].ReceivedAt));
         return next;
     }
 
@@ -137,9 +145,11 @@ public sealed partial class LogShipper(
                 }
             }
         }
-        _checkpoint = new ShipCheckpoint(to, null);
-        _checkpoint.Save(log.Folder);
+        var done = new ShipCheckpoint(to, null);
+        done.Save(log.Folder);
+        Volatile.Write(ref _checkpoint, done);
         _buffer.Clear();
+        Volatile.Write(ref _oldestUnshipped, null);
         log.ReleaseBefore(to);
     }
 

@@ -59,12 +59,7 @@ internal sealed unsafe class ChdbConnection : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (_handle.IsClosed) return;
-        _handle.Dispose();
-        ChdbProcess.Released();
-    }
+    public void Dispose() => ChdbProcess.Close(_handle);
 
     /// <summary>UTF-8 copies of the statement, format and parameters, pinned for one native call.</summary>
     private sealed class NativeArgs : IDisposable

@@ -57,10 +57,13 @@ internal static class ChdbProcess
         }
     }
 
-    internal static void Released()
+    /// <summary>Closes a connection under the same lock as <see cref="Connect"/>: closing the last one stops the engine, which must not race a connect.</summary>
+    internal static void Close(ChdbConnectionHandle handle)
     {
         lock (Gate)
         {
+            if (handle.IsClosed) return;
+            handle.Dispose();
             _open--;
         }
     }

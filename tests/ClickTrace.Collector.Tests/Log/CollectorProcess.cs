@@ -36,6 +36,8 @@ internal sealed class CollectorProcess : IDisposable
                 ["ClickTrace__Collector__ShipInterval"] = "00:00:00.050",
                 ["ClickTrace__Collector__ShipBatchSize"] = "500",
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["ClickTrace__Collector__RateLimits__ClientRequestsPerSecond"] = "0",
+                ["ClickTrace__Collector__RateLimits__SiteEventsPerSecond"] = "0",
             },
         };
         var process = Process.Start(start)!;

@@ -74,6 +74,20 @@ public sealed class CollectApiTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task MessagePack_bodies_are_the_same_batches()
+    {
+        var site = await NewSiteAsync();
+        var body = MessagePack.MessagePackSerializer.ConvertFromJson(Wire.Batch(site, Wire.Pageview("/mp"), Wire.Click("#mp", "MP", "/mp")));
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/msgpack");
+
+        using var response = await _app.Http.PostAsync("/api/collect", content);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(2, (int)(await response.Content.ReadFromJsonAsync<JsonNode>())!["accepted"]!);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
         using var response = await _app.Http.PostAsync("/api/collect", Wire.Json("{\"v\":1,\"site\":"));

@@ -29,7 +29,6 @@ public sealed class DemoPageTests(Chromium chromium) : IClassFixture<Chromium>
         await page.WaitForURLAsync("**/products.html");
         await WaitForTagAsync(page);
         await page.GotoAsync("about:blank");                   // pagehide: the tag flushes with sendBeacon
-        await context.CloseAsync();
 
         var overview = await Eventually.Until(() => OverviewAsync(app),
             o => (long)o["totals"]!["pageviews"]! >= 3 && (long)o["totals"]!["clicks"]! >= 2, "3 page views and 2 clicks");
@@ -43,6 +42,7 @@ public sealed class DemoPageTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.Equal(("a", "Products", "/demo/"), ((string?)link["tag"], (string?)link["text"], (string?)link["path"]));
         Assert.EndsWith("/demo/products.html", (string?)link["href"], StringComparison.Ordinal);
         Assert.Contains(overview["topClicks"]!.AsArray(), c => (string?)c!["selector"] == "#spa-details" && (string?)c["tag"] == "button");
+        await context.CloseAsync();
     }
 
     [Fact]

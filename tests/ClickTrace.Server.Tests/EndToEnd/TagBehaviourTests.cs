@@ -27,21 +27,33 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
     }
 
     /// <summary>
-    /// Navigates away: pagehide makes the tag flush with sendBeacon. (Closing a page in headless Chromium
-    /// kills the renderer before a beacon leaves, unlike a real tab, so tests leave by navigating.)
+    /// Navigates away: pagehide makes the tag flush with sendBeacon. The page stays open (it is closed with
+    /// the test): closing a Playwright page at once can cancel the beacon still in flight, which a real
+    /// browser tab, closed by a person, does not.
     /// </summary>
-    private static async Task LeaveAsync(IPage page)
-    {
-        await page.GotoAsync("about:blank");
-        await page.CloseAsync();
-    }
+    private static Task LeaveAsync(IPage page) => page.GotoAsync("about:blank");
 
     private async Task<JsonArray> ClicksAsync(int expected)
     {
-        var overview = await Eventually.Until(
+        var overview = await WithDiagnosticsAsync(() => Eventually.Until(
             async () => JsonNode.Parse(await _app.Http.GetStringAsync("/api/sites/demo/overview?period=today&limit=50"))!,
-            o => (long)o["totals"]!["clicks"]! >= expected, $"{expected} clicks");
+            o => (long)o["totals"]!["clicks"]! >= expected, $"{expected} clicks"));
         return overview["topClicks"]!.AsArray();
+    }
+
+    /// <summary>On a timeout, says what the collector saw (its counters), so a failure can be told apart from a slow machine.</summary>
+    private async Task<T> WithDiagnosticsAsync<T>(Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException timeout)
+        {
+            var metrics = (await _app.Http.GetStringAsync("/metrics")).Split('\n')
+                .Where(l => l.StartsWith("clicktrace_", StringComparison.Ordinal) || l.Contains("api/collect", StringComparison.Ordinal) && l.Contains("+Inf", StringComparison.Ordinal));
+            throw new TimeoutException(timeout.Message + "\nCollector metrics:\n" + string.Join('\n', metrics), timeout);
+        }
     }
 
     [Fact]
@@ -113,9 +125,9 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
         await LeaveAsync(page);
 
         var store = _app.Services.GetService(typeof(Storage.IClickHouse)) as Storage.IClickHouse;
-        var names = await Eventually.Until(
+        var names = await WithDiagnosticsAsync(() => Eventually.Until(
             async () => (await store!.QueryAsync("SELECT name FROM events WHERE type = 'custom' ORDER BY name")).Rows.Select(r => (string)r[0]!).ToList(),
-            n => n.Count >= 2, "two custom events");
+            n => n.Count >= 2, "two custom events"));
         Assert.Equal(["early-signup", "late-purchase"], names);
     }
 }

@@ -46,6 +46,9 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         builder.UseSetting("ClickTrace:Storage:DataPath", TestEngine.StoragePath);
         builder.UseSetting("ClickTrace:Storage:Database", Database);
         builder.UseSetting("ClickTrace:Collector:ShipInterval", "00:00:00.100");
+        // Tests post far faster than a visitor; the rate-limit tests turn the limits back on.
+        builder.UseSetting("ClickTrace:Collector:RateLimits:ClientRequestsPerSecond", "0");
+        builder.UseSetting("ClickTrace:Collector:RateLimits:SiteEventsPerSecond", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_services is not null) builder.ConfigureTestServices(_services);
     }
