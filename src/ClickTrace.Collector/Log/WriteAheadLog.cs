@@ -49,7 +49,8 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         _file.Position = valid;
         First = new LogPosition(segments.Count > 0 ? segments[0] : _segment, 0);
         _durable = new StrongBox<LogPosition>(new LogPosition(_segment, _offset));
-        _writer = Task.Run(WriteLoopAsync);
+        // The loop blocks in fsync: a thread of its own, so that it never waits for (or starves) the pool.
+        _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Opens (or creates) the log in <paramref name="folder"/>, truncating a torn tail.</summary>

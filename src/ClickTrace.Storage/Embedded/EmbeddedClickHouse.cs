@@ -22,6 +22,10 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         _path = path;
         Database = database;
         _slots = new SemaphoreSlim(Math.Max(1, maxConnections));
+        // Each statement blocks a pool thread in native code for its whole duration. Without room for them,
+        // a busy engine starves request handling until the pool slowly grows (one thread per 500 ms).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 2 * maxConnections), io);
         var first = Open(createDatabase: true);
         _idle.Add(first);
     }
@@ -45,7 +49,9 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         foreach (var column in columns) Identifiers.Validate(column, nameof(columns));
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)})";
         // A SETTINGS value cannot be a bound parameter; the token is checked to be a plain word instead.
-        if (deduplicationToken is not null) sql += $" SETTINGS insert_deduplication_token = '{DeduplicationToken.Validate(deduplicationToken)}'";
+        // One engine thread per insert: on a small machine the engine otherwise takes every core from the requests.
+        sql += " SETTINGS max_threads = 1, max_insert_threads = 1";
+        if (deduplicationToken is not null) sql += $", insert_deduplication_token = '{DeduplicationToken.Validate(deduplicationToken)}'";
         return RunAsync(connection => connection.Insert(sql, "RowBinary", rows.Span, null), cancellationToken);
     }
 

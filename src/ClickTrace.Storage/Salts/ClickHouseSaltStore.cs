@@ -23,7 +23,8 @@ public sealed class ClickHouseSaltStore(IClickHouse store, TimeProvider time) : 
     private async Task<byte[]?> ReadAsync(QueryParameters parameters, CancellationToken cancellationToken)
     {
         var result = await store.QueryAsync(
-            "SELECT argMin(salt, created_at) FROM salts WHERE day = {day:Date} HAVING count() > 0", parameters, cancellationToken).ConfigureAwait(false);
+            // Ties (two collectors in the same millisecond) are broken by the salt itself, so every reader agrees.
+            "SELECT argMin(salt, (created_at, salt)) FROM salts WHERE day = {day:Date} HAVING count() > 0", parameters, cancellationToken).ConfigureAwait(false);
         return result.Scalar() is string hex ? Convert.FromHexString(hex) : null;
     }
 }

@@ -30,7 +30,7 @@ public sealed class DemoPageTests(Chromium chromium) : IClassFixture<Chromium>
         await WaitForTagAsync(page);
         await page.GotoAsync("about:blank");                   // pagehide: the tag flushes with sendBeacon
 
-        var overview = await Eventually.Until(() => OverviewAsync(app),
+        var overview = await app.EventuallyAsync(() => OverviewAsync(app),
             o => (long)o["totals"]!["pageviews"]! >= 3 && (long)o["totals"]!["clicks"]! >= 2, "3 page views and 2 clicks");
 
         Assert.Empty(errors);

@@ -35,25 +35,10 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
 
     private async Task<JsonArray> ClicksAsync(int expected)
     {
-        var overview = await WithDiagnosticsAsync(() => Eventually.Until(
+        var overview = await _app.EventuallyAsync(
             async () => JsonNode.Parse(await _app.Http.GetStringAsync("/api/sites/demo/overview?period=today&limit=50"))!,
-            o => (long)o["totals"]!["clicks"]! >= expected, $"{expected} clicks"));
+            o => (long)o["totals"]!["clicks"]! >= expected, $"{expected} clicks");
         return overview["topClicks"]!.AsArray();
-    }
-
-    /// <summary>On a timeout, says what the collector saw (its counters), so a failure can be told apart from a slow machine.</summary>
-    private async Task<T> WithDiagnosticsAsync<T>(Func<Task<T>> wait)
-    {
-        try
-        {
-            return await wait();
-        }
-        catch (TimeoutException timeout)
-        {
-            var metrics = (await _app.Http.GetStringAsync("/metrics")).Split('\n')
-                .Where(l => l.StartsWith("clicktrace_", StringComparison.Ordinal) || l.Contains("api/collect", StringComparison.Ordinal) && l.Contains("+Inf", StringComparison.Ordinal));
-            throw new TimeoutException(timeout.Message + "\nCollector metrics:\n" + string.Join('\n', metrics), timeout);
-        }
     }
 
     [Fact]
@@ -125,9 +110,9 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
         await LeaveAsync(page);
 
         var store = _app.Services.GetService(typeof(Storage.IClickHouse)) as Storage.IClickHouse;
-        var names = await WithDiagnosticsAsync(() => Eventually.Until(
+        var names = await _app.EventuallyAsync(
             async () => (await store!.QueryAsync("SELECT name FROM events WHERE type = 'custom' ORDER BY name")).Rows.Select(r => (string)r[0]!).ToList(),
-            n => n.Count >= 2, "two custom events"));
+            n => n.Count >= 2, "two custom events");
         Assert.Equal(["early-signup", "late-purchase"], names);
     }
 }

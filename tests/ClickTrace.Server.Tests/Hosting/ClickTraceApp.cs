@@ -53,6 +53,25 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
+    /// <summary>
+    /// <see cref="Eventually.Until"/>, and on a timeout the collector's counters too, so that a failure can
+    /// be told apart from a slow machine (were the events refused, dropped, or never sent?).
+    /// </summary>
+    public async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
+    {
+        try
+        {
+            return await Eventually.Until(probe, done, what);
+        }
+        catch (TimeoutException timeout)
+        {
+            var metrics = (await Http.GetStringAsync("/metrics")).Split('\n')
+                .Where(l => (l.StartsWith("clicktrace_", StringComparison.Ordinal) && !l.Contains("_bucket", StringComparison.Ordinal)) ||
+                            (l.Contains("collect", StringComparison.Ordinal) && l.Contains("+Inf", StringComparison.Ordinal)));
+            throw new TimeoutException(timeout.Message + "\nCollector metrics:\n" + string.Join('\n', metrics), timeout);
+        }
+    }
+
     /// <summary>Creates (or updates) a site through the API.</summary>
     public async Task CreateSiteAsync(string siteId, params string[] allowedOrigins)
     {
