@@ -33,7 +33,7 @@ internal static class Harness
         Wrk.Result bare;
         await using (var baseline = await Child.StartAsync(self, ["bare"], new Dictionary<string, string>(), "/"))
         {
-            await Wrk.RunAsync(baseline.Collect, script, Connections, TimeSpan.FromSeconds(3)); // warm-up
+            await Wrk.RunAsync(baseline.Collect, script, Connections, Duration); // warm-up: tiered JIT and PGO settle
             bare = await Wrk.RunAsync(baseline.Collect, script, Connections, Duration);
         }
         Console.WriteLine($"bare:    {bare.RequestsPerSecond:0} req/s, p99 {bare.P99Ms:0.00} ms");
@@ -50,7 +50,7 @@ internal static class Harness
         double rssPeak = 0;
         await using (var collector = await Child.StartAsync(server, [], environment, "/ready"))
         {
-            await Wrk.RunAsync(collector.Collect, script, Connections, TimeSpan.FromSeconds(3));
+            await Wrk.RunAsync(collector.Collect, script, Connections, Duration); // warm-up, as for the baseline
             collect = await Wrk.RunAsync(collector.Collect, script, Connections, Duration);
             Console.WriteLine($"collect: {collect.RequestsPerSecond:0} req/s, p99 {collect.P99Ms:0.00} ms, non-2xx {collect.Non2xx}");
             half = await OpenLoop.RunAsync(collector.Collect, bodies, collect.RequestsPerSecond / 2, Duration);

@@ -1,5 +1,6 @@
-// Session and visitor ids: 16 hex digits. The visitor id lives in localStorage (never in cookieless
-// mode); the session id is renewed after 30 minutes without activity.
+// Session and visitor ids: 16 hex digits. The visitor id lives in localStorage; the session id is
+// renewed after 30 minutes without activity. In cookieless mode the tag keeps no ids at all: the
+// collector derives them from a daily salt, the site, the IP and the User-Agent.
 const IDLE_MS = 30 * 60 * 1000;
 
 export function randomId() {
@@ -26,6 +27,7 @@ export function ids(cookieless) {
     vid: cookieless ? undefined : vid,
     // Returns the current session id, starting a new session after the idle timeout.
     session(now) {
+      if (cookieless) return undefined;
       let sid = get('ct_sid') || memory.sid;
       const last = +(get('ct_sat') || memory.at);
       if (last && now - last > IDLE_MS) sid = randomId();

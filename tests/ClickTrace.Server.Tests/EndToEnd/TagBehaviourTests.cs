@@ -115,4 +115,23 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
             n => n.Count >= 2, "two custom events");
         Assert.Equal(["early-signup", "late-purchase"], names);
     }
+
+    [Fact]
+    public async Task Cookieless_mode_stores_nothing_in_the_browser_and_the_collector_derives_the_visitor()
+    {
+        var page = await OpenAsync("<button id=\"b\">Go</button>", "data-site=\"demo\" data-cookieless");
+
+        await page.ClickAsync("#b");
+        var storage = await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length + document.cookie.length");
+        await LeaveAsync(page);
+
+        Assert.Equal(0, storage);
+        var store = (Storage.IClickHouse)_app.Services.GetService(typeof(Storage.IClickHouse))!;
+        var visitors = await _app.EventuallyAsync(
+            async () => (await store.QueryAsync("SELECT uniqExact(visitor_id), uniqExact(session_id), count(), min(visitor_id) FROM events")).Rows[0],
+            r => (ulong)r[2]! >= 2, "the page view and the click");
+        Assert.Equal((1UL, 1UL), ((ulong)visitors[0]!, (ulong)visitors[1]!));
+        Assert.NotEqual(0UL, (ulong)visitors[3]!);
+        await page.CloseAsync();
+    }
 }
