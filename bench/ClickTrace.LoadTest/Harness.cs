@@ -55,6 +55,8 @@ internal static class Harness
             var drained = await WaitForShippedAsync(collector.Address, TimeSpan.FromMinutes(3));
             Console.WriteLine($"drained: the log's backlog shipped in {drained.TotalSeconds:0} s");
             half = await OpenLoop.RunAsync(collector.Collect, bodies, collect.RequestsPerSecond / 2, Duration);
+            using (var http = new HttpClient { BaseAddress = collector.Address })
+                await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(output)!, "collector-metrics.txt"), await http.GetStringAsync("/metrics"));
             Console.WriteLine($"half:    {half.AchievedRps:0} of {half.OfferedRps:0} req/s offered, p50 {half.P50Ms:0.00} ms, p99 {half.P99Ms:0.00} ms, errors {half.Errors}");
             overload = await Wrk.RunAsync(collector.Collect, script, Connections * 2, Duration, () => rssPeak = Math.Max(rssPeak, collector.RssMb()));
             rssPeak = Math.Max(rssPeak, collector.PeakRssMb());

@@ -37,7 +37,8 @@ public static class CollectorServiceCollectionExtensions
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var options = sp.GetRequiredService<IOptions<LogOptions>>().Value;
             var folder = options.Path ?? Path.Combine(storage.DataPath, "log", storage.Database);
-            return WriteAheadLog.Open(folder, options, sp.GetRequiredService<ILogger<WriteAheadLog>>());
+            var metrics = sp.GetRequiredService<CollectorMetrics>();
+            return WriteAheadLog.Open(folder, options, sp.GetRequiredService<ILogger<WriteAheadLog>>(), metrics.LogSynced);
         });
         services.AddSingleton<IIngestSink, LogSink>();
         services.AddSingleton<LogShipper>();

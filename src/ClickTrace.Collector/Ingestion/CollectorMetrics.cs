@@ -14,6 +14,8 @@ public sealed class CollectorMetrics : IDisposable
     private readonly Counter<long> _shipped;
     private readonly Counter<long> _shipFailures;
     private readonly Histogram<long> _batchSize;
+    private readonly Histogram<double> _syncDuration;
+    private readonly Histogram<long> _groupSize;
 
     public CollectorMetrics(IMeterFactory meters)
     {
@@ -24,6 +26,8 @@ public sealed class CollectorMetrics : IDisposable
         _shipped = _meter.CreateCounter<long>("clicktrace.collector.events.shipped", "{event}", "Events written to ClickHouse.");
         _shipFailures = _meter.CreateCounter<long>("clicktrace.collector.ship.failures", "{insert}", "Inserts that failed and will be retried.");
         _batchSize = _meter.CreateHistogram<long>("clicktrace.collector.ship.batch_size", "{event}", "Events per insert into ClickHouse.");
+        _syncDuration = _meter.CreateHistogram<double>("clicktrace.collector.log.sync_duration", "s", "Time to write and fsync one group of log records.");
+        _groupSize = _meter.CreateHistogram<long>("clicktrace.collector.log.group_size", "{record}", "Records made durable by one fsync (group commit).");
     }
 
     /// <summary>Publishes the log's state as gauges: bytes on disk, bytes not yet shipped, age of the oldest unshipped event.</summary>
@@ -43,6 +47,12 @@ public sealed class CollectorMetrics : IDisposable
         _batchSize.Record(count);
     }
     public void ShipFailed() => _shipFailures.Add(1);
+
+    public void LogSynced(TimeSpan duration, int records)
+    {
+        _syncDuration.Record(duration.TotalSeconds);
+        _groupSize.Record(records);
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -26,8 +26,11 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private StrongBox<LogPosition> _durable;
     private TaskCompletionSource _changed = NewSignal();
 
-    private WriteAheadLog(string folder, LogOptions options, ILogger logger)
+    private readonly Action<TimeSpan, int>? _synced;
+
+    private WriteAheadLog(string folder, LogOptions options, ILogger logger, Action<TimeSpan, int>? synced)
     {
+        _synced = synced;
         _folder = folder;
         _options = options;
         _logger = logger;
@@ -54,7 +57,9 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     }
 
     /// <summary>Opens (or creates) the log in <paramref name="folder"/>, truncating a torn tail.</summary>
-    public static WriteAheadLog Open(string folder, LogOptions options, ILogger logger) => new(folder, options, logger);
+    /// <param name="synced">Told the duration and record count of every write + fsync (for metrics).</param>
+    public static WriteAheadLog Open(string folder, LogOptions options, ILogger logger, Action<TimeSpan, int>? synced = null) =>
+        new(folder, options, logger, synced);
 
     public string Folder => _folder;
 
@@ -130,8 +135,10 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
             try
             {
                 if (_offset > 0 && _offset + buffer.WrittenCount > _options.SegmentBytes) Rotate();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 _file.Write(buffer.WrittenSpan);
                 _file.Flush(flushToDisk: true);
+                _synced?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started), group.Count);
                 Syncs++;
                 _offset += buffer.WrittenCount;
                 Interlocked.Add(ref _diskBytes, buffer.WrittenCount);

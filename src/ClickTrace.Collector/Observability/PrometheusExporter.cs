@@ -15,6 +15,7 @@ public sealed class PrometheusExporter : IDisposable
     private const int MaxSeries = 2000;
     private static readonly double[] Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
     private static readonly double[] SizeBuckets = [1, 10, 100, 1000, 5000, 10_000, 50_000, 100_000];
+    private static readonly double[] RecordBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
     private static readonly string[] Meters = [Ingestion.CollectorMetrics.MeterName, "Microsoft.AspNetCore.Hosting"];
 
     private readonly MeterListener _listener = new();
@@ -79,7 +80,7 @@ public sealed class PrometheusExporter : IDisposable
     private sealed class Series(Instrument instrument)
     {
         private readonly double[]? _bounds = instrument is Histogram<double> or Histogram<long>
-            ? instrument.Unit == "s" ? Buckets : SizeBuckets
+            ? instrument.Unit == "s" ? Buckets : instrument.Unit == "{record}" ? RecordBuckets : SizeBuckets
             : null;
         private readonly Lock _gate = new();
         private double _value;
