@@ -38,7 +38,14 @@ function unique(path) {
   }
 }
 
-export function trackClicks(record) {
+// A click on a link that will leave the page: the queue is flushed at once, while the page is fully
+// alive, instead of relying on the beacon at pagehide alone.
+function leaves(link, event) {
+  return link && !event.defaultPrevented && (!link.target || link.target === '_self') && !link.hasAttribute('download') &&
+    !(link.pathname === location.pathname && link.search === location.search && link.hash);
+}
+
+export function trackClicks(record, flush) {
   addEventListener('click', (event) => {
     const hit = event.target;
     if (!hit || !hit.closest || hit.closest('[data-ct-ignore]')) return;
@@ -53,5 +60,6 @@ export function trackClicks(record) {
       x: Math.round(event.pageX),
       y: Math.round(event.pageY),
     });
+    if (leaves(link, event)) flush(true);
   }, { capture: true, passive: true });
 }

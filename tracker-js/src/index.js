@@ -43,9 +43,9 @@ safe(() => {
   window.clicktrace = api;
   early.forEach((args) => api.apply(null, args));
 
-  trackPageviews(record);
-  trackClicks(record);
   const leave = safe(() => q.flush(true));
+  trackPageviews(record);
+  trackClicks(record, leave);
   addEventListener('pagehide', leave);
   addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && leave());
 })();

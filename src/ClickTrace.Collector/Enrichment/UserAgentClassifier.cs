@@ -38,8 +38,14 @@ public sealed partial class UserAgentClassifier
         _crawlerLiterals = SearchValues.Create(literals, StringComparison.Ordinal);
         _crawlerPatterns = new Regex(
             string.Join('|', patterns.Where(p => !IsLiteral(p)).Select(p => $"(?:{p})")),
-            RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+        // Compiled expressions are JIT-compiled on first use: do it now, not inside the first requests.
+        Classify("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36");
+        _cache.Clear();
     }
+
+    // Generous: inputs are capped at 512 characters, and a busy machine must not turn a match into an error.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
 
     public UserAgentInfo Classify(string? userAgent)
     {
@@ -68,13 +74,22 @@ public sealed partial class UserAgentClassifier
     private static string First((string Name, Regex Pattern)[] rules, string text)
     {
         foreach (var (name, pattern) in rules)
-            if (pattern.IsMatch(text)) return name;
+        {
+            try
+            {
+                if (pattern.IsMatch(text)) return name;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A User-Agent that takes this long is not a browser we can name; classification never fails a request.
+            }
+        }
         return "";
     }
 
     private static (string, Regex)[] Rules(JsonElement rules) =>
         rules.EnumerateArray().Select(r => (r.GetProperty("name").GetString()!, new Regex(
-            r.GetProperty("pattern").GetString()!, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(50)))).ToArray();
+            r.GetProperty("pattern").GetString()!, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout))).ToArray();
 
     /// <summary>A pattern with no regular-expression operator left once its escaped punctuation is removed.</summary>
     private static bool IsLiteral(string pattern) => !Operator().IsMatch(EscapedPunctuation().Replace(pattern, ""));

@@ -21,7 +21,9 @@ public static class MessagePackWireDecoder
             if (!reader.End) throw BatchError.BadRequest("The MessagePack body has bytes after the batch.");
             return batch;
         }
-        catch (Exception error) when (error is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException)
+        // MessagePackReader reports a malformed body with several exception types (a string header that
+        // claims more bytes than the body holds is an ArgumentOutOfRangeException, for one).
+        catch (Exception error) when (error is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException or ArgumentException)
         {
             throw BatchError.BadRequest($"The request body is not a valid MessagePack wire-format batch (at byte {reader.Consumed}): {error.Message}");
         }

@@ -111,7 +111,7 @@ public sealed partial class LogShipper(
             {
                 _buffer.AddRange(EventBatchCodec.Read(record));
             }
-            catch (Exception error) when (error is FormatException or MessagePack.MessagePackSerializationException)
+            catch (Exception error) when (error is FormatException or MessagePack.MessagePackSerializationException or EndOfStreamException or ArgumentException or OverflowException)
             {
                 metrics.Dropped(DropReason.UnreadableLogRecord);
                 LogUnreadableRecord(error);

@@ -58,6 +58,7 @@ public sealed class MessagePackWireDecoderTests
         { "trailing bytes", [.. Encode((ref MessagePackWriter w) => Batch(ref w)), 0xC0] },
         { "event not a map", Encode((ref MessagePackWriter w) => { w.WriteMapHeader(1); w.Write("events"); w.WriteArrayHeader(1); w.Write(5); }) },
         { "deep nesting", Encode((ref MessagePackWriter w) => { w.WriteMapHeader(1); w.Write("junk"); for (var i = 0; i < 10_000; i++) w.WriteArrayHeader(1); w.WriteNil(); }) },
+        { "string longer than the body", [0x81, 0xA4, (byte)'s', (byte)'i', (byte)'t', (byte)'e', 0xDA, 0xFF, 0xFF, (byte)'x'] },
         { "invalid utf-8", [0x81, 0xA4, (byte)'s', (byte)'i', (byte)'t', (byte)'e', 0xA2, 0xFF, 0xFE] },
     };
 

@@ -26,6 +26,7 @@ public sealed class EventBatchCodecTests
     [InlineData(new byte[] { 0x90 })]
     [InlineData(new byte[] { 0x92, 0x07, 0x90 })]
     [InlineData(new byte[] { 0x92, 0x01, 0x91, 0x91, 0x01 })]
+    [InlineData(new byte[] { 0x92, 0x01, 0x91, 0xDC, 0x00, 0x21, 0xC4, 0xFF })]
     public void A_payload_that_is_not_an_event_batch_is_refused(byte[] payload) =>
         Assert.ThrowsAny<Exception>(() => EventBatchCodec.Read(payload));
 }

@@ -14,6 +14,7 @@ namespace ClickTrace.Server.Tests.Collector;
 /// Hostile input at volume: random bytes and mutations of valid batches in every encoding, sent to a
 /// running collector. Whatever arrives, the answer is a 2xx or a 4xx problem document, never a 5xx.
 /// </summary>
+[Collection(HeavyCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int Bodies = 10_000;
@@ -24,7 +25,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         using var app = new ClickTraceApp(TestEngine.UniqueDatabaseName("fuzz"));
         await app.CreateSiteAsync("fuzz");
-        var seed = Environment.TickCount;
+        // CLICKTRACE_FUZZ_SEED replays a failing run exactly.
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CLICKTRACE_FUZZ_SEED"), out var fixedSeed) ? fixedSeed : Environment.TickCount;
         output.WriteLine($"seed {seed}");
         var statuses = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentQueue<string>();
@@ -44,6 +46,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         });
 
         output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+        foreach (var failure in failures.Take(5)) output.WriteLine(failure);
+        foreach (var error in app.Errors.Entries.Take(3)) output.WriteLine(error);
         Assert.Empty(failures.Take(5));
         Assert.Equal(Bodies, statuses.Values.Sum());
         Assert.True(statuses.GetValueOrDefault(202) > 100, "too few mutations stayed valid to reach the deeper steps");

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClickTrace.Server.Tests.Collector;
 
+[Collection(HeavyCollection.Name)]
 public sealed class StoreOutageTests
 {
     /// <summary>The real event writer behind a switch that makes every insert fail while the store is "down".</summary>

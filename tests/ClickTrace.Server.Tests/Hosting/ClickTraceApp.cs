@@ -32,6 +32,9 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
 
+    /// <summary>The app's error-level log entries.</summary>
+    public ErrorLog Errors { get; } = new();
+
     public string Database { get; }
 
     /// <summary>http://127.0.0.1:PORT/ — a real socket, reachable from a browser.</summary>
@@ -50,6 +53,7 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         builder.UseSetting("ClickTrace:Collector:RateLimits:ClientRequestsPerSecond", "0");
         builder.UseSetting("ClickTrace:Collector:RateLimits:SiteEventsPerSecond", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Errors));
         if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
@@ -68,7 +72,8 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
             var metrics = (await Http.GetStringAsync("/metrics")).Split('\n')
                 .Where(l => (l.StartsWith("clicktrace_", StringComparison.Ordinal) && !l.Contains("_bucket", StringComparison.Ordinal)) ||
                             (l.Contains("collect", StringComparison.Ordinal) && l.Contains("+Inf", StringComparison.Ordinal)));
-            throw new TimeoutException(timeout.Message + "\nCollector metrics:\n" + string.Join('\n', metrics), timeout);
+            throw new TimeoutException(timeout.Message + "\nCollector metrics:\n" + string.Join('\n', metrics) +
+                "\nErrors logged by the app:\n" + string.Join('\n', Errors.Entries), timeout);
         }
     }
 
