@@ -34,7 +34,7 @@ internal sealed class CollectorProcess : IDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ClickTrace__Storage__DataPath"] = dataPath,
                 ["ClickTrace__Collector__ShipInterval"] = "00:00:00.050",
-                ["ClickTrace__Collector__ShipBatchSize"] = "500",
+                ["ClickTrace__Collector__ShipBatchSize"] = "2000",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["ClickTrace__Collector__RateLimits__ClientRequestsPerSecond"] = "0",
                 ["ClickTrace__Collector__RateLimits__SiteEventsPerSecond"] = "0",
@@ -62,6 +62,19 @@ internal sealed class CollectorProcess : IDisposable
         }
         child.Dispose();
         throw new TimeoutException("The collector did not become ready within 60 s.");
+    }
+
+    /// <summary>Waits until the collector's log is entirely in ClickHouse (its unshipped_bytes gauge is 0); false on timeout.</summary>
+    public async Task<bool> WaitUntilShippedAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var metrics = await Http.GetStringAsync("metrics");
+            if (metrics.Split('\n').Any(l => l == "clicktrace_collector_log_unshipped_bytes 0")) return true;
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        return false;
     }
 
     /// <summary>SIGKILL: no shutdown code runs.</summary>
