@@ -2,7 +2,6 @@ using System.Buffers;
 using ClickTrace.Collector.Ingestion;
 using ClickTrace.Collector.Limits;
 using ClickTrace.Collector.Log;
-using ClickTrace.Collector.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

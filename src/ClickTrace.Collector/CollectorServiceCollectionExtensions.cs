@@ -6,7 +6,6 @@ using ClickTrace.Collector.Observability;
 using ClickTrace.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ClickTrace.Collector.Queue;
 using ClickTrace.Collector.Shipping;
 using ClickTrace.Collector.Sites;
 using Microsoft.Extensions.DependencyInjection;

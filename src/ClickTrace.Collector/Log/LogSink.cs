@@ -1,7 +1,7 @@
-using ClickTrace.Collector.Log;
+using ClickTrace.Collector.Ingestion;
 using ClickTrace.Core.Events;
 
-namespace ClickTrace.Collector.Queue;
+namespace ClickTrace.Collector.Log;
 
 /// <summary>Accepts a request's events by appending them to the write-ahead log as one record.</summary>
 public sealed class LogSink(WriteAheadLog log) : IIngestSink

@@ -1,7 +1,7 @@
 using ClickTrace.Collector.Log;
 using ClickTrace.Core.Events;
 
-namespace ClickTrace.Collector.Queue;
+namespace ClickTrace.Collector.Ingestion;
 
 /// <summary>
 /// Where accepted events go before the collector answers. The collector acknowledges a batch only when
