@@ -5,9 +5,9 @@ namespace ClickTrace.LoadTest;
 /// <summary>Realistic 20-event batches (page views and clicks) as the tag sends them.</summary>
 internal static class Bodies
 {
-    public static List<string> Make(int count, int eventsPerBatch = 20)
+    public static List<string> Make(int count, int eventsPerBatch = 20, int seed = 42)
     {
-        var random = new Random(42);
+        var random = new Random(seed);
         return Enumerable.Range(0, count).Select(b => JsonSerializer.Serialize(new
         {
             v = 1,

@@ -58,39 +58,40 @@ public static class CollectApi
                 ?? throw new BatchError(415, "Unsupported media type", "Send the batch as application/json, text/plain (JSON) or application/msgpack.");
 
             var (buffer, length) = await RequestBody.ReadAsync(context.Request, options.Value.MaxBodyBytes, context.RequestAborted);
-            Core.Wire.WireBatch batch;
             try
             {
-                batch = WireDecoder.Decode(buffer.AsMemory(0, length), encoding);
+                // Once the body is read the batch is processed even if the client hangs up: sendBeacon on a closing
+                // page does exactly that, and dropping its batch would lose the last events of every visit.
+                var body = buffer.AsMemory(0, length);
+                var keys = new List<EventKey>(32);
+                var batch = WireDecoder.Scan(body, encoding, keys);
+                var origin = context.Request.Headers.Origin.ToString();
+                var ingest = new IngestContext(time.GetUtcNow(), origin.Length > 0 ? origin : null, context.Request.Headers.UserAgent, context.Connection.RemoteIpAddress);
+                var admission = await pipeline.AdmitAsync(batch, keys, ingest, CancellationToken.None);
+
+                if (!limits.TryTakeSite(admission.SiteId, admission.Accepted))
+                {
+                    metrics.Refused(StatusCodes.Status429TooManyRequests);
+                    context.Response.Headers.RetryAfter = "1";
+                    return TypedResults.Problem(statusCode: 429, title: "Too many events", detail: $"Site '{admission.SiteId}' sends more events per second than the collector allows; retry after the Retry-After delay.");
+                }
+                var appended = admission.Accepted == 0 ? AppendResult.Durable : await sink.AcceptAsync(
+                    new BatchRecord(ingest.ReceivedAt, encoding, admission.SessionId, admission.VisitorId, ingest.UserAgent, body), CancellationToken.None);
+                if (appended != AppendResult.Durable)
+                {
+                    metrics.Refused(503);
+                    context.Response.Headers.RetryAfter = appended == AppendResult.Full ? "30" : "2";
+                    return TypedResults.Problem(statusCode: 503, title: "Collector busy", detail: appended == AppendResult.Full
+                        ? "The event log is at its disk cap (the store is catching up); retry after the Retry-After delay."
+                        : "Too many events are waiting for the disk; retry after the Retry-After delay.");
+                }
+                metrics.Accepted(admission.Accepted);
+                return TypedResults.Accepted((string?)null, new CollectResponse(admission.Accepted, admission.Drops.Count));
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
-
-            var origin = context.Request.Headers.Origin.ToString();
-            var ingest = new IngestContext(time.GetUtcNow(), origin.Length > 0 ? origin : null, context.Request.Headers.UserAgent, context.Connection.RemoteIpAddress);
-            // Once the body is read the batch is processed even if the client hangs up: sendBeacon on a closing
-            // page does exactly that, and dropping its batch would lose the last events of every visit.
-            var result = await pipeline.RunAsync(batch, ingest, CancellationToken.None);
-
-            if (!limits.TryTakeSite(batch.Site!, result.Events.Count))
-            {
-                metrics.Refused(StatusCodes.Status429TooManyRequests);
-                context.Response.Headers.RetryAfter = "1";
-                return TypedResults.Problem(statusCode: 429, title: "Too many events", detail: $"Site '{batch.Site}' sends more events per second than the collector allows; retry after the Retry-After delay.");
-            }
-            var appended = await sink.AcceptAsync(result.Events, CancellationToken.None);
-            if (appended != AppendResult.Durable)
-            {
-                metrics.Refused(503);
-                context.Response.Headers.RetryAfter = appended == AppendResult.Full ? "30" : "2";
-                return TypedResults.Problem(statusCode: 503, title: "Collector busy", detail: appended == AppendResult.Full
-                    ? "The event log is at its disk cap (the store is catching up); retry after the Retry-After delay."
-                    : "Too many events are waiting for the disk; retry after the Retry-After delay.");
-            }
-            metrics.Accepted(result.Events.Count);
-            return TypedResults.Accepted((string?)null, new CollectResponse(result.Events.Count, result.Drops.Count));
         }
         catch (BatchError error)
         {

@@ -23,6 +23,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<CollectorMetrics>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<BatchEnricher>();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CollectRateLimits>();
         CollectRateLimits.AddClientPolicy(services);

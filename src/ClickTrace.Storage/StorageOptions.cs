@@ -26,6 +26,14 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 64)]
     public int MaxConnections { get; set; } = 4;
 
+    /// <summary>
+    /// Embedded mode: the engine's Linux nice value, 0 to 19. Default 10: while the machine is busy, collecting
+    /// (and acknowledging) events comes before storing and querying them, which the write-ahead log allows;
+    /// an idle machine runs the engine at full speed. 0 runs it at the same priority as everything else.
+    /// </summary>
+    [Range(0, 19)]
+    public int EngineNice { get; set; } = 10;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Identifiers.IsValid(Database))

@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IClickHouse>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new EmbeddedClickHouse(options.DataPath, options.Database, options.MaxConnections);
+            return new EmbeddedClickHouse(options.DataPath, options.Database, options.MaxConnections, options.EngineNice);
         });
         services.AddSingleton<Migrator>();
         services.AddHostedService<SchemaMigrationService>();

@@ -1,6 +1,11 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using System.Text.Json;
+using ClickTrace.Collector.Enrichment;
+using ClickTrace.Collector.Ingestion;
+using ClickTrace.Collector.Log;
 using ClickTrace.Core.Events;
+using Microsoft.Extensions.Options;
 using ClickTrace.Core.Sites;
 using ClickTrace.Core.Wire;
 using ClickTrace.Storage.Events;
@@ -78,9 +83,13 @@ internal static class Build
         Version = 1, Site = "shop", SessionId = "00000000000000ff", VisitorId = "0000000000000aaa", Events = events.ToList(),
     };
 
-    public static TrackedEvent Event(int i = 0) => new()
-    {
-        EventId = Guid.NewGuid(), SiteId = "shop", Type = EventType.Pageview, Timestamp = Now, ReceivedAt = Now,
-        SessionId = (ulong)i, VisitorId = (ulong)i,
-    };
+    /// <summary>A logged request: <paramref name="events"/> page views of one session, as the collector logs them.</summary>
+    public static BatchRecord Record(int events, ulong session = 0) => new(
+        Now, WireEncoding.Json, session, session, "Mozilla/5.0",
+        JsonSerializer.SerializeToUtf8Bytes(Batch(Enumerable.Range(0, events).Select(_ => Pageview()).ToArray()), WireJsonContext.Default.WireBatch));
+
+    private static readonly Lazy<BatchEnricher> SharedEnricher = new(() => new(Options.Create(new CollectorOptions()), new UserAgentClassifier(), new ReferrerClassifier()));
+
+    /// <summary>The shipper's enrichment with default options (its classifiers load their data once per test run).</summary>
+    public static BatchEnricher Enricher => SharedEnricher.Value;
 }

@@ -3,15 +3,36 @@ using ClickTrace.Core.Wire;
 
 namespace ClickTrace.Collector.Ingestion;
 
+/// <summary>What the event rules look at: the id and type when they parse, and whether a name is given.</summary>
+public readonly record struct EventKey(Guid? Id, EventType? Type, bool HasName)
+{
+    public static EventKey Of(WireEvent e) => new(
+        Guid.TryParseExact(e.Id, "D", out var id) ? id : null,
+        EventTypes.TryParse(e.Type, out var type) ? type : null,
+        !string.IsNullOrWhiteSpace(e.Name));
+}
+
 /// <summary>Step 3, validate each event: an event that fails is dropped with its reason, the rest of the batch goes on.</summary>
 public static class EventRules
 {
-    public static DropReason? Check(WireEvent e, out Guid id, out EventType type)
+    public static DropReason? Check(EventKey key)
     {
-        type = default;
-        if (!Guid.TryParseExact(e.Id, "D", out id)) return DropReason.InvalidId;
-        if (!EventTypes.TryParse(e.Type, out type)) return DropReason.UnknownType;
-        if (type == EventType.Custom && string.IsNullOrWhiteSpace(e.Name)) return DropReason.MissingName;
+        if (key.Id is null) return DropReason.InvalidId;
+        if (key.Type is not { } type) return DropReason.UnknownType;
+        if (type == EventType.Custom && !key.HasName) return DropReason.MissingName;
         return null;
+    }
+
+    /// <summary>The drop reason of each event in order (null: kept), including ids repeated within the batch.</summary>
+    public static DropReason?[] CheckAll(IReadOnlyList<EventKey> keys)
+    {
+        var reasons = new DropReason?[keys.Count];
+        var seen = new HashSet<Guid>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            reasons[i] = Check(keys[i]);
+            if (reasons[i] is null && !seen.Add(keys[i].Id!.Value)) reasons[i] = DropReason.DuplicateInBatch;
+        }
+        return reasons;
     }
 }

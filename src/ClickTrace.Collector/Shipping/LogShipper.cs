@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace ClickTrace.Collector.Shipping;
 
 /// <summary>
-/// Tails the write-ahead log into ClickHouse. A batch is shipped when it holds
+/// Tails the write-ahead log into ClickHouse, enriching each logged request's events on the way
+/// (<see cref="BatchEnricher"/>). A batch is shipped when it holds
 /// <see cref="CollectorOptions.ShipBatchSize"/> events, when its oldest record has waited
 /// <see cref="CollectorOptions.ShipInterval"/>, and at shutdown. Each insert carries a deduplication
 /// token derived from its log range, and the range is recorded before the insert, so a crash at any
@@ -18,7 +19,7 @@ namespace ClickTrace.Collector.Shipping;
 /// retried with backoff while the log keeps accepting, up to its disk cap.
 /// </summary>
 public sealed partial class LogShipper(
-    WriteAheadLog log, IEventWriter writer, IOptions<CollectorOptions> options, TimeProvider time,
+    WriteAheadLog log, BatchEnricher enricher, IEventWriter writer, IOptions<CollectorOptions> options, TimeProvider time,
     CollectorMetrics metrics, ILogger<LogShipper> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -94,8 +95,8 @@ public sealed partial class LogShipper(
         }
     }
 
-    // Records are about 150 bytes per event; reading a little past the batch size is harmless.
-    private static long BatchBytes(CollectorOptions settings) => Math.Max(64 * 1024, settings.ShipBatchSize * 150L);
+    // Records are about 250 bytes per event; reading a little past the batch size is harmless.
+    private static long BatchBytes(CollectorOptions settings) => Math.Max(64 * 1024, settings.ShipBatchSize * 250L);
 
     /// <summary>Decodes the records of [<paramref name="from"/>, <paramref name="end"/>) into the buffer; returns where it stopped.</summary>
     private LogPosition Fill(LogPosition from, LogPosition end, long maxBytes)
@@ -109,9 +110,9 @@ public sealed partial class LogShipper(
         {
             try
             {
-                _buffer.AddRange(EventBatchCodec.Read(record));
+                _buffer.AddRange(enricher.Enrich(BatchRecord.Read(record)));
             }
-            catch (Exception error) when (error is FormatException or MessagePack.MessagePackSerializationException or EndOfStreamException or ArgumentException or OverflowException)
+            catch (Exception error) when (error is FormatException or MessagePack.MessagePackSerializationException or EndOfStreamException or ArgumentException or OverflowException or BatchError)
             {
                 metrics.Dropped(DropReason.UnreadableLogRecord);
                 LogUnreadableRecord(error);

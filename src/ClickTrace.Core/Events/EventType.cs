@@ -38,4 +38,18 @@ public static class EventTypes
             default: type = default; return false;
         }
     }
+
+    /// <summary>The same, from the UTF-8 bytes of the name.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out EventType type)
+    {
+        if (utf8.SequenceEqual("pageview"u8)) type = EventType.Pageview;
+        else if (utf8.SequenceEqual("click"u8)) type = EventType.Click;
+        else if (utf8.SequenceEqual("custom"u8)) type = EventType.Custom;
+        else
+        {
+            type = default;
+            return false;
+        }
+        return true;
+    }
 }

@@ -14,20 +14,28 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
     private readonly ConcurrentBag<ChdbConnection> _idle = [];
     private readonly ConcurrentBag<ChdbConnection> _all = [];
     private readonly SemaphoreSlim _slots;
+    private readonly EngineThreads _threads;
     private bool _disposed;
 
-    public EmbeddedClickHouse(string path, string database, int maxConnections = 4)
+    /// <param name="nice">The engine's Linux nice value (0 to 19): how far below request handling its CPU priority is.</param>
+    public EmbeddedClickHouse(string path, string database, int maxConnections = 4, int nice = 0)
     {
         Identifiers.Validate(database, nameof(database));
+        ArgumentOutOfRangeException.ThrowIfNegative(nice);
         _path = path;
         Database = database;
         _slots = new SemaphoreSlim(Math.Max(1, maxConnections));
-        // Each statement blocks a pool thread in native code for its whole duration. Without room for them,
-        // a busy engine starves request handling until the pool slowly grows (one thread per 500 ms).
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 2 * maxConnections), io);
-        var first = Open(createDatabase: true);
-        _idle.Add(first);
+        _threads = new EngineThreads(Math.Max(1, maxConnections), nice);
+        // Opened on an engine thread: the first connection of the process starts the engine's own threads, which inherit its priority.
+        try
+        {
+            _idle.Add(_threads.Run(() => Open(createDatabase: true), CancellationToken.None).GetAwaiter().GetResult());
+        }
+        catch
+        {
+            _threads.Dispose();
+            throw;
+        }
     }
 
     public string Database { get; }
@@ -61,8 +69,8 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The native call blocks for the statement's duration; keep it off the caller's thread.
-            return await Task.Run(() =>
+            // The native call blocks for the statement's duration: it runs on an engine thread, never the caller's.
+            return await _threads.Run(() =>
             {
                 var connection = _idle.TryTake(out var idle) ? idle : Open(createDatabase: false);
                 try
@@ -104,5 +112,6 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         _disposed = true;
         foreach (var connection in _all) connection.Dispose();
         _slots.Dispose();
+        _threads.Dispose();
     }
 }

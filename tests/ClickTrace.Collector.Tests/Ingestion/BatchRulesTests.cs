@@ -7,7 +7,7 @@ public sealed class BatchRulesTests
     private static readonly CollectorOptions Options = new() { MaxEventsPerBatch = 3 };
 
     [Fact]
-    public void A_well_formed_batch_passes() => BatchRules.Check(Build.Batch(Build.Pageview()), Options);
+    public void A_well_formed_batch_passes() => Check(Build.Batch(Build.Pageview()));
 
     [Theory]
     [InlineData(2, "shop", "00000000000000ff", "version")]
@@ -22,7 +22,7 @@ public sealed class BatchRulesTests
         batch.Site = site;
         batch.SessionId = sid;
 
-        var error = Assert.Throws<BatchError>(() => BatchRules.Check(batch, Options));
+        var error = Assert.Throws<BatchError>(() => Check(batch));
 
         Assert.Equal(400, error.Status);
         Assert.Contains(mentioned, error.Detail, StringComparison.OrdinalIgnoreCase);
@@ -31,14 +31,14 @@ public sealed class BatchRulesTests
     [Fact]
     public void Too_many_events_refuse_the_batch()
     {
-        var error = Assert.Throws<BatchError>(() => BatchRules.Check(Build.Batch(Enumerable.Range(0, 4).Select(_ => Build.Pageview()).ToArray()), Options));
+        var error = Assert.Throws<BatchError>(() => Check(Build.Batch(Enumerable.Range(0, 4).Select(_ => Build.Pageview()).ToArray())));
 
         Assert.Contains("at most 3", error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_empty_batch_is_refused() =>
-        Assert.Throws<BatchError>(() => BatchRules.Check(Build.Batch(), Options));
+        Assert.Throws<BatchError>(() => Check(Build.Batch()));
 
     [Fact]
     public void Ids_are_16_hex_digits() =>
@@ -51,6 +51,8 @@ public sealed class BatchRulesTests
         batch.SessionId = null;
         batch.VisitorId = null;
 
-        BatchRules.Check(batch, Options);
+        Check(batch);
     }
+
+    private static void Check(ClickTrace.Core.Wire.WireBatch batch) => BatchRules.Check(batch, batch.Events?.Count ?? 0, Options);
 }

@@ -18,7 +18,7 @@ public sealed class EventRulesTests
         e.Type = type;
         e.Name = name;
 
-        Assert.Equal(expected, EventRules.Check(e, out _, out _));
+        Assert.Equal(expected, EventRules.Check(EventKey.Of(e)));
     }
 
     [Fact]
@@ -28,7 +28,18 @@ public sealed class EventRulesTests
         e.Type = "custom";
         e.Name = "signup";
 
-        Assert.Null(EventRules.Check(e, out var id, out var type));
-        Assert.Equal((Guid.Parse("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69"), EventType.Custom), (id, type));
+        var key = EventKey.Of(e);
+
+        Assert.Null(EventRules.Check(key));
+        Assert.Equal((Guid.Parse("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69"), EventType.Custom), (key.Id, key.Type));
+    }
+
+    [Fact]
+    public void A_repeated_id_is_dropped_the_second_time_only()
+    {
+        var first = Build.Pageview();
+        var keys = new[] { first, Build.Pageview(), Build.Pageview(first.Id) }.Select(EventKey.Of).ToList();
+
+        Assert.Equal([null, null, DropReason.DuplicateInBatch], EventRules.CheckAll(keys));
     }
 }

@@ -1,38 +1,50 @@
+using System.Net;
+using System.Text.Json;
 using ClickTrace.Collector.Enrichment;
 using ClickTrace.Collector.Ingestion;
-using ClickTrace.Core.Wire;
+using ClickTrace.Collector.Log;
 using ClickTrace.Collector.Sites;
+using ClickTrace.Core.Events;
 using ClickTrace.Core.Sites;
+using ClickTrace.Core.Wire;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClickTrace.Collector.Tests.Ingestion;
 
+/// <summary>Both halves: the request admits a batch (IngestPipeline), the shipper enriches what was logged (BatchEnricher).</summary>
 public sealed class IngestPipelineTests
 {
     private static readonly IngestContext Context = new(Build.Now, "https://shop.example", "Mozilla/5.0");
 
-    private static readonly UserAgentClassifier UserAgents = new();
-    private static readonly ReferrerClassifier Referrers = new();
-
     private static IngestPipeline Pipeline(CollectorMetrics metrics, params Site[] sites)
     {
         var time = new FakeTimeProvider(Build.Now);
-        return new(Options.Create(new CollectorOptions()), new SiteRegistry(new InMemorySiteStore(sites), time), UserAgents, Referrers,
-            new VisitorIds(new FixedSaltStore(), time), metrics);
+        return new(Options.Create(new CollectorOptions()), new SiteRegistry(new InMemorySiteStore(sites), time), new VisitorIds(new FixedSaltStore(), time), metrics);
+    }
+
+    /// <summary>What the collect endpoint does: scan, admit, log the body as it came; then what the shipper does with it.</summary>
+    private static async Task<(Admission Admission, List<TrackedEvent> Stored)> IngestAsync(IngestPipeline pipeline, WireBatch batch, IngestContext context)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(batch, WireJsonContext.Default.WireBatch);
+        var keys = new List<EventKey>();
+        var header = WireDecoder.Scan(body, WireEncoding.Json, keys);
+        var admission = await pipeline.AdmitAsync(header, keys, context, default);
+        var record = new BatchRecord(context.ReceivedAt, WireEncoding.Json, admission.SessionId, admission.VisitorId, context.UserAgent, body);
+        return (admission, Build.Enricher.Enrich(BatchRecord.Read(record.Encode())));
     }
 
     [Fact]
     public async Task A_cookieless_batch_gets_the_same_visitor_id_for_the_same_ip_and_agent_on_the_same_day()
     {
         var pipeline = Pipeline(TestMetrics.Collector(out _), new Site { Id = "shop", Name = "Shop" });
-        var context = Context with { RemoteIp = System.Net.IPAddress.Parse("203.0.113.7") };
+        var context = Context with { RemoteIp = IPAddress.Parse("203.0.113.7") };
         WireBatch Cookieless() { var b = Build.Batch(Build.Pageview()); b.SessionId = null; b.VisitorId = null; return b; }
 
-        var first = (await pipeline.RunAsync(Cookieless(), context, default)).Events[0];
-        var again = (await pipeline.RunAsync(Cookieless(), context, default)).Events[0];
-        var otherIp = (await pipeline.RunAsync(Cookieless(), context with { RemoteIp = System.Net.IPAddress.Parse("203.0.113.8") }, default)).Events[0];
+        var first = (await IngestAsync(pipeline, Cookieless(), context)).Stored[0];
+        var again = (await IngestAsync(pipeline, Cookieless(), context)).Stored[0];
+        var otherIp = (await IngestAsync(pipeline, Cookieless(), context with { RemoteIp = IPAddress.Parse("203.0.113.8") })).Stored[0];
 
         Assert.Equal(first.VisitorId, again.VisitorId);
         Assert.Equal(first.VisitorId, first.SessionId);
@@ -40,7 +52,7 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
-    public async Task Valid_events_pass_and_invalid_ones_are_dropped_and_counted_by_reason()
+    public async Task Valid_events_pass_and_invalid_ones_are_dropped_and_counted_once_by_reason()
     {
         var metrics = TestMetrics.Collector(out var meters);
         using var dropped = new MetricCollector<long>(meters, CollectorMetrics.MeterName, "clicktrace.collector.events.dropped");
@@ -49,21 +61,33 @@ public sealed class IngestPipelineTests
         unknown.Type = "hover";
         var duplicate = Build.Pageview(good.Id);
 
-        var result = await Pipeline(metrics, new Site { Id = "shop", Name = "Shop" })
-            .RunAsync(Build.Batch(good, unknown, duplicate, Build.Pageview("bad")), Context, default);
+        var (admission, stored) = await IngestAsync(Pipeline(metrics, new Site { Id = "shop", Name = "Shop" }),
+            Build.Batch(good, unknown, duplicate, Build.Pageview("bad")), Context);
 
-        Assert.Equal(Guid.Parse(good.Id!), Assert.Single(result.Events).EventId);
-        Assert.Equal([DropReason.UnknownType, DropReason.DuplicateInBatch, DropReason.InvalidId], result.Drops);
+        Assert.Equal(1, admission.Accepted);
+        Assert.Equal(Guid.Parse(good.Id!), Assert.Single(stored).EventId);
+        Assert.Equal([DropReason.UnknownType, DropReason.DuplicateInBatch, DropReason.InvalidId], admission.Drops);
         Assert.Equal(
             ["DuplicateInBatch", "InvalidId", "UnknownType"],
             dropped.GetMeasurementSnapshot().Select(m => (string)m.Tags["reason"]!).Order());
     }
 
     [Fact]
+    public async Task The_shipper_enriches_with_the_user_agent_and_receive_time_the_request_logged()
+    {
+        var context = Context with { UserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1" };
+
+        var (_, stored) = await IngestAsync(Pipeline(TestMetrics.Collector(out _), new Site { Id = "shop", Name = "Shop" }), Build.Batch(Build.Pageview()), context);
+
+        var e = Assert.Single(stored);
+        Assert.Equal(("mobile", "Safari", "iOS", Build.Now), (e.Device, e.Browser, e.Os, e.ReceivedAt));
+    }
+
+    [Fact]
     public async Task An_unknown_site_key_is_refused_with_403()
     {
         var error = await Assert.ThrowsAsync<BatchError>(async () =>
-            await Pipeline(TestMetrics.Collector(out _)).RunAsync(Build.Batch(Build.Pageview()), Context, default));
+            await IngestAsync(Pipeline(TestMetrics.Collector(out _)), Build.Batch(Build.Pageview()), Context));
 
         Assert.Equal((403, "Unknown site"), (error.Status, error.Title));
     }
@@ -74,7 +98,7 @@ public sealed class IngestPipelineTests
         var site = new Site { Id = "shop", Name = "Shop", AllowedOrigins = ["https://other.example"] };
 
         var error = await Assert.ThrowsAsync<BatchError>(async () =>
-            await Pipeline(TestMetrics.Collector(out _), site).RunAsync(Build.Batch(Build.Pageview()), Context, default));
+            await IngestAsync(Pipeline(TestMetrics.Collector(out _), site), Build.Batch(Build.Pageview()), Context));
 
         Assert.Equal((403, "Origin not allowed"), (error.Status, error.Title));
     }
@@ -84,8 +108,8 @@ public sealed class IngestPipelineTests
     {
         var site = new Site { Id = "shop", Name = "Shop", AllowedOrigins = ["https://SHOP.example/"] };
 
-        var result = await Pipeline(TestMetrics.Collector(out _), site).RunAsync(Build.Batch(Build.Pageview()), Context, default);
+        var (_, stored) = await IngestAsync(Pipeline(TestMetrics.Collector(out _), site), Build.Batch(Build.Pageview()), Context);
 
-        Assert.Single(result.Events);
+        Assert.Single(stored);
     }
 }

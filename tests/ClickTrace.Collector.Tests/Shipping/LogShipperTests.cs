@@ -26,12 +26,12 @@ public sealed class LogShipperTests : IAsyncDisposable
     private async Task<LogShipper> StartAsync(int batchSize, TimeSpan interval)
     {
         var options = Options.Create(new CollectorOptions { ShipBatchSize = batchSize, ShipInterval = interval });
-        var shipper = new LogShipper(_log, _writer, options, _time, TestMetrics.Collector(out _), NullLogger<LogShipper>.Instance);
+        var shipper = new LogShipper(_log, Build.Enricher, _writer, options, _time, TestMetrics.Collector(out _), NullLogger<LogShipper>.Instance);
         await shipper.StartAsync(default);
         return shipper;
     }
 
-    private Task AppendAsync(params TrackedEvent[] events) => _log.AppendAsync(EventBatchCodec.Encode(events)).AsTask();
+    private Task AppendAsync(int events, ulong session = 0) => _log.AppendAsync(Build.Record(events, session).Encode()).AsTask();
 
     /// <summary>Advances fake time in small steps until the writer has a batch (bounded by 10 s of real time).</summary>
     private async Task<IReadOnlyList<TrackedEvent>> AdvanceUntilShippedAsync(TimeSpan step)
@@ -51,8 +51,8 @@ public sealed class LogShipperTests : IAsyncDisposable
     {
         var shipper = await StartAsync(batchSize: 3, interval: TimeSpan.FromHours(1));
 
-        await AppendAsync(Build.Event(1), Build.Event(2));
-        await AppendAsync(Build.Event(3));
+        await AppendAsync(2);
+        await AppendAsync(1);
 
         Assert.Equal(3, (await _writer.NextBatchAsync()).Count);
         await shipper.StopAsync(default);
@@ -64,7 +64,7 @@ public sealed class LogShipperTests : IAsyncDisposable
     {
         var shipper = await StartAsync(batchSize: 1000, interval: TimeSpan.FromSeconds(1));
 
-        await AppendAsync(Build.Event(1), Build.Event(2));
+        await AppendAsync(2);
         var shipped = await AdvanceUntilShippedAsync(TimeSpan.FromMilliseconds(100));
 
         // Never before the interval; how far past it depends on when the busy machine scheduled the shipper.
@@ -77,7 +77,7 @@ public sealed class LogShipperTests : IAsyncDisposable
     public async Task Shutdown_ships_what_is_in_the_log()
     {
         var shipper = await StartAsync(batchSize: 1000, interval: TimeSpan.FromHours(1));
-        await AppendAsync(Build.Event(1), Build.Event(2));
+        await AppendAsync(2);
 
         await shipper.StopAsync(default);
 
@@ -92,7 +92,7 @@ public sealed class LogShipperTests : IAsyncDisposable
         _writer.FailuresLeft = 2;
         var shipper = await StartAsync(batchSize: 2, interval: TimeSpan.FromHours(1));
 
-        await AppendAsync(Build.Event(1), Build.Event(2));
+        await AppendAsync(2);
         var shipped = await AdvanceUntilShippedAsync(TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(2, shipped.Count);
@@ -103,11 +103,11 @@ public sealed class LogShipperTests : IAsyncDisposable
     [Fact]
     public async Task After_a_crash_mid_insert_the_same_range_is_shipped_again_with_the_same_token()
     {
-        await AppendAsync(Build.Event(1), Build.Event(2));
+        await AppendAsync(2);
         var end = _log.Durable;
         // What a crash between "range recorded" and "checkpoint moved" leaves behind.
         new ShipCheckpoint(_log.First, (_log.First, end)).Save(_folder.Path);
-        await AppendAsync(Build.Event(3));
+        await AppendAsync(1, session: 3);
 
         var shipper = await StartAsync(batchSize: 1000, interval: TimeSpan.FromHours(1));
 
@@ -125,7 +125,7 @@ public sealed class LogShipperTests : IAsyncDisposable
         await _log.DisposeAsync();
         _log = WriteAheadLog.Open(_folder.Path, new LogOptions { SegmentBytes = 64 * 1024 }, NullLogger.Instance);
         var shipper = await StartAsync(batchSize: 1_000_000, interval: TimeSpan.FromHours(1));
-        for (var i = 0; i < 100; i++) await AppendAsync(Enumerable.Range(0, 10).Select(Build.Event).ToArray());
+        for (var i = 0; i < 100; i++) await AppendAsync(10);
         Assert.True(LogSegments.List(_folder.Path).Count > 1);
 
         await shipper.StopAsync(default);

@@ -1,0 +1,226 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using ClickTrace.Core.Events;
+using ClickTrace.Core.Wire;
+
+namespace ClickTrace.Collector.Ingestion;
+
+/// <summary>
+/// Wire format v1 in JSON, read by hand with <see cref="Utf8JsonReader"/>: one pass, strict types, unknown
+/// keys skipped, duplicate keys refused, nesting bounded. It runs in two modes over one grammar:
+/// <see cref="Scan"/> (the request path) checks the whole body and keeps only the batch's header and each
+/// event's <see cref="EventKey"/>, allocating no event; <see cref="Read"/> (the shipper) builds the events.
+/// </summary>
+public static class WireJsonReader
+{
+    private const int MaxDepth = 8;
+
+    /// <summary>Checks <paramref name="json"/> and returns the batch without events; each event's key goes to <paramref name="keys"/>.</summary>
+    public static WireBatch Scan(ReadOnlySpan<byte> json, List<EventKey> keys) => Parse(json, keys, events: null);
+
+    /// <summary>Reads <paramref name="json"/> into a batch with its events.</summary>
+    public static WireBatch Read(ReadOnlySpan<byte> json)
+    {
+        return Parse(json, keys: null, events: []);
+    }
+
+    private enum Key { Unknown, Version, Site, SessionId, VisitorId, Events, Id, Type, Timestamp, Url, Referrer, Title, ViewportWidth, ViewportHeight, Selector, Tag, Text, Href, X, Y, Name }
+
+    private static WireBatch Parse(ReadOnlySpan<byte> json, List<EventKey>? keys, List<WireEvent>? events)
+    {
+        if (json.IsEmpty) throw BatchError.BadRequest("The request body is empty; expected a JSON batch (docs/wire-format.md).");
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            Next(ref reader);
+            if (reader.TokenType != JsonTokenType.StartObject) throw Invalid(ref reader, "the batch must be a JSON object");
+            var batch = new WireBatch();
+            var seen = 0;
+            while (NextKey(ref reader, ref seen) is { } key)
+            {
+                switch (key)
+                {
+                    case Key.Version: batch.Version = Int32(ref reader); break;
+                    case Key.Site: batch.Site = String(ref reader); break;
+                    case Key.SessionId: batch.SessionId = String(ref reader); break;
+                    case Key.VisitorId: batch.VisitorId = String(ref reader); break;
+                    case Key.Events: if (Events(ref reader, keys, events)) batch.Events = events; break;
+                    default: reader.Skip(); break;
+                }
+            }
+            if (reader.Read()) throw Invalid(ref reader, "there is data after the batch");
+            return batch;
+        }
+        catch (InvalidOperationException error)
+        {
+            // Utf8JsonReader reports text that is not valid UTF-8 (or escapes that make none) this way.
+            throw BatchError.BadRequest($"The request body is not a valid wire-format batch (at byte {reader.TokenStartIndex + 1}): {error.Message}");
+        }
+        catch (JsonException error)
+        {
+            throw BatchError.BadRequest($"The request body is not a valid wire-format batch (line {(error.LineNumber ?? 0) + 1}, byte {(error.BytePositionInLine ?? 0) + 1}): {error.Message.Split(" LineNumber:")[0]}");
+        }
+    }
+
+    /// <summary>The events array; false when it is null.</summary>
+    private static bool Events(ref Utf8JsonReader reader, List<EventKey>? keys, List<WireEvent>? events)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.Null) return false;
+        if (reader.TokenType != JsonTokenType.StartArray) throw Invalid(ref reader, "'events' must be an array");
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray) return true;
+            if (reader.TokenType != JsonTokenType.StartObject) throw Invalid(ref reader, "each event must be a JSON object");
+            if (events is not null) events.Add(Event(ref reader));
+            else keys!.Add(KeyOf(ref reader));
+        }
+    }
+
+    private static WireEvent Event(ref Utf8JsonReader reader)
+    {
+        var e = new WireEvent();
+        var seen = 0;
+        while (NextKey(ref reader, ref seen) is { } key)
+        {
+            switch (key)
+            {
+                case Key.Id: e.Id = String(ref reader); break;
+                case Key.Type: e.Type = String(ref reader); break;
+                case Key.Timestamp: e.Timestamp = Int64(ref reader); break;
+                case Key.Url: e.Url = String(ref reader); break;
+                case Key.Referrer: e.Referrer = String(ref reader); break;
+                case Key.Title: e.Title = String(ref reader); break;
+                case Key.ViewportWidth: e.ViewportWidth = Int32(ref reader); break;
+                case Key.ViewportHeight: e.ViewportHeight = Int32(ref reader); break;
+                case Key.Selector: e.Selector = String(ref reader); break;
+                case Key.Tag: e.Tag = String(ref reader); break;
+                case Key.Text: e.Text = String(ref reader); break;
+                case Key.Href: e.Href = String(ref reader); break;
+                case Key.X: e.X = Int32(ref reader); break;
+                case Key.Y: e.Y = Int32(ref reader); break;
+                case Key.Name: e.Name = String(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        return e;
+    }
+
+    /// <summary>The same grammar as <see cref="Event"/>, keeping only what the event rules look at.</summary>
+    private static EventKey KeyOf(ref Utf8JsonReader reader)
+    {
+        Guid? id = null;
+        EventType? type = null;
+        var hasName = false;
+        var seen = 0;
+        while (NextKey(ref reader, ref seen) is { } key)
+        {
+            switch (key)
+            {
+                case Key.Id: id = IdValue(ref reader); break;
+                case Key.Type: type = TypeValue(ref reader); break;
+                case Key.Name: hasName = !string.IsNullOrWhiteSpace(String(ref reader)); break;
+                case Key.Timestamp: Int64(ref reader); break;
+                case Key.ViewportWidth or Key.ViewportHeight or Key.X or Key.Y: Int32(ref reader); break;
+                case Key.Url or Key.Referrer or Key.Title or Key.Selector or Key.Tag or Key.Text or Key.Href: StringToken(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        return new EventKey(id, type, hasName);
+    }
+
+    /// <summary>The next key of the object (null at its end); a known key seen twice is refused: two values for one field are a 400, not a guess.</summary>
+    private static Key? NextKey(ref Utf8JsonReader reader, ref int seen)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.EndObject) return null;
+        var key = KeyOf(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
+        if (key == Key.Unknown) return key;
+        var bit = 1 << (int)key;
+        if ((seen & bit) != 0) throw Invalid(ref reader, $"a key appears twice in one object");
+        seen |= bit;
+        return key;
+    }
+
+    private static Key KeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        1 => name[0] switch
+        {
+            (byte)'v' => Key.Version, (byte)'t' => Key.Type, (byte)'u' => Key.Url, (byte)'r' => Key.Referrer, (byte)'s' => Key.Selector,
+            (byte)'h' => Key.Href, (byte)'x' => Key.X, (byte)'y' => Key.Y, (byte)'n' => Key.Name, _ => Key.Unknown,
+        },
+        2 => name.SequenceEqual("id"u8) ? Key.Id : name.SequenceEqual("ts"u8) ? Key.Timestamp : name.SequenceEqual("ti"u8) ? Key.Title
+            : name.SequenceEqual("vw"u8) ? Key.ViewportWidth : name.SequenceEqual("vh"u8) ? Key.ViewportHeight
+            : name.SequenceEqual("tg"u8) ? Key.Tag : name.SequenceEqual("tx"u8) ? Key.Text : Key.Unknown,
+        3 => name.SequenceEqual("sid"u8) ? Key.SessionId : name.SequenceEqual("vid"u8) ? Key.VisitorId : Key.Unknown,
+        4 => name.SequenceEqual("site"u8) ? Key.Site : Key.Unknown,
+        6 => name.SequenceEqual("events"u8) ? Key.Events : Key.Unknown,
+        _ => Key.Unknown,
+    };
+
+    private static Guid? IdValue(ref Utf8JsonReader reader)
+    {
+        if (!StringToken(ref reader)) return null;
+        if (reader.ValueIsEscaped) return Guid.TryParseExact(reader.GetString(), "D", out var escaped) ? escaped : null;
+        return Utf8Parser.TryParse(reader.ValueSpan, out Guid id, out var used, 'D') && used == reader.ValueSpan.Length ? id : null;
+    }
+
+    private static EventType? TypeValue(ref Utf8JsonReader reader)
+    {
+        if (!StringToken(ref reader)) return null;
+        var known = reader.ValueIsEscaped ? EventTypes.TryParse(reader.GetString(), out var type) : EventTypes.TryParse(reader.ValueSpan, out type);
+        return known ? type : null;
+    }
+
+    /// <summary>Checks that the next value is a string of valid text, or null; true for a string.</summary>
+    private static bool StringToken(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.Null) return false;
+        if (reader.TokenType != JsonTokenType.String) throw Invalid(ref reader, $"expected a string, found {reader.TokenType}");
+        // The reader checks a string's syntax, not its text: what the shipper will read must be text now.
+        if (reader.ValueIsEscaped ? !CanUnescape(ref reader) : !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            throw Invalid(ref reader, "a string is not valid UTF-8 text");
+        return true;
+    }
+
+    private static bool CanUnescape(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read()) throw Invalid(ref reader, "the body ends in the middle of the batch");
+    }
+
+    private static string? String(ref Utf8JsonReader reader) => StringToken(ref reader) ? reader.GetString() : null;
+
+    private static int Int32(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
+            throw Invalid(ref reader, "expected a whole number that fits 32 bits");
+        return value;
+    }
+
+    private static long Int64(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
+            throw Invalid(ref reader, "expected a whole number that fits 64 bits");
+        return value;
+    }
+
+    private static BatchError Invalid(ref Utf8JsonReader reader, string what) =>
+        BatchError.BadRequest($"The request body is not a valid wire-format batch (at byte {reader.TokenStartIndex + 1}): {what}.");
+}

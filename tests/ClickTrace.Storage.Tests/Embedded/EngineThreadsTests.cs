@@ -1,0 +1,35 @@
+using ClickTrace.Storage.Embedded;
+
+namespace ClickTrace.Storage.Tests.Embedded;
+
+public sealed class EngineThreadsTests
+{
+    [Fact]
+    public async Task Statements_run_on_engine_threads_at_the_configured_nice_value_never_on_the_callers_thread()
+    {
+        using var threads = new EngineThreads(count: 2, nice: 7);
+
+        var (nice, thread) = await threads.Run(() => (OwnNice(), Environment.CurrentManagedThreadId), CancellationToken.None);
+
+        Assert.Equal(7, nice);
+        Assert.NotEqual(Environment.CurrentManagedThreadId, thread);
+        Assert.Equal(0, OwnNice());
+    }
+
+    [Fact]
+    public async Task A_failing_statement_fails_its_task_and_the_thread_goes_on()
+    {
+        using var threads = new EngineThreads(count: 1, nice: 0);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => threads.Run<int>(() => throw new InvalidOperationException("boom"), CancellationToken.None));
+
+        Assert.Equal(42, await threads.Run(() => 42, CancellationToken.None));
+    }
+
+    /// <summary>The calling thread's nice value, field 19 of /proc/thread-self/stat (after the parenthesised name).</summary>
+    private static int OwnNice()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
