@@ -187,14 +187,21 @@ public static class WireJsonReader
 
     private static bool CanUnescape(ref Utf8JsonReader reader)
     {
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var rented = length > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            reader.GetString();
+            // Unescaping never grows the text; CopyString checks the result is UTF-8 (no lone surrogates).
+            reader.CopyString(rented ?? stackalloc byte[512]);
             return true;
         }
         catch (InvalidOperationException)
         {
             return false;
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

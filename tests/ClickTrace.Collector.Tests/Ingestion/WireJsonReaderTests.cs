@@ -48,6 +48,17 @@ public sealed class WireJsonReaderTests
         Assert.Equal(new EventKey(Guid.Parse("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69"), EventType.Click, false), Assert.Single(keys));
     }
 
+    [Theory]
+    [InlineData("\\uD800")]
+    [InlineData("\\uDC00x")]
+    public void Text_that_unescapes_to_a_lone_surrogate_is_refused_by_the_scan_so_the_shipper_never_meets_it(string escaped)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"v\":1,\"site\":\"shop\",\"events\":[{\"id\":\"6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69\",\"t\":\"click\",\"tx\":\"" + escaped + "\"}]}");
+
+        Assert.Equal(400, Assert.Throws<BatchError>(() => WireJsonReader.Scan(body, [])).Status);
+        Assert.Null(Reference(body));
+    }
+
     [Fact]
     public void Scan_and_read_accept_and_refuse_exactly_what_the_reference_does_on_ten_thousand_mutations()
     {
