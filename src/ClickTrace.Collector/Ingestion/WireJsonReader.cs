@@ -24,8 +24,6 @@ public static class WireJsonReader
         return Parse(json, keys: null, events: []);
     }
 
-    private enum Key { Unknown, Version, Site, SessionId, VisitorId, Events, Id, Type, Timestamp, Url, Referrer, Title, ViewportWidth, ViewportHeight, Selector, Tag, Text, Href, X, Y, Name }
-
     private static WireBatch Parse(ReadOnlySpan<byte> json, List<EventKey>? keys, List<WireEvent>? events)
     {
         if (json.IsEmpty) throw BatchError.BadRequest("The request body is empty; expected a JSON batch (docs/wire-format.md).");
@@ -40,11 +38,11 @@ public static class WireJsonReader
             {
                 switch (key)
                 {
-                    case Key.Version: batch.Version = Int32(ref reader); break;
-                    case Key.Site: batch.Site = String(ref reader); break;
-                    case Key.SessionId: batch.SessionId = String(ref reader); break;
-                    case Key.VisitorId: batch.VisitorId = String(ref reader); break;
-                    case Key.Events: if (Events(ref reader, keys, events)) batch.Events = events; break;
+                    case WireJsonKey.Version: batch.Version = Int32(ref reader); break;
+                    case WireJsonKey.Site: batch.Site = String(ref reader); break;
+                    case WireJsonKey.SessionId: batch.SessionId = String(ref reader); break;
+                    case WireJsonKey.VisitorId: batch.VisitorId = String(ref reader); break;
+                    case WireJsonKey.Events: if (Events(ref reader, keys, events)) batch.Events = events; break;
                     default: reader.Skip(); break;
                 }
             }
@@ -86,21 +84,21 @@ public static class WireJsonReader
         {
             switch (key)
             {
-                case Key.Id: e.Id = String(ref reader); break;
-                case Key.Type: e.Type = String(ref reader); break;
-                case Key.Timestamp: e.Timestamp = Int64(ref reader); break;
-                case Key.Url: e.Url = String(ref reader); break;
-                case Key.Referrer: e.Referrer = String(ref reader); break;
-                case Key.Title: e.Title = String(ref reader); break;
-                case Key.ViewportWidth: e.ViewportWidth = Int32(ref reader); break;
-                case Key.ViewportHeight: e.ViewportHeight = Int32(ref reader); break;
-                case Key.Selector: e.Selector = String(ref reader); break;
-                case Key.Tag: e.Tag = String(ref reader); break;
-                case Key.Text: e.Text = String(ref reader); break;
-                case Key.Href: e.Href = String(ref reader); break;
-                case Key.X: e.X = Int32(ref reader); break;
-                case Key.Y: e.Y = Int32(ref reader); break;
-                case Key.Name: e.Name = String(ref reader); break;
+                case WireJsonKey.Id: e.Id = String(ref reader); break;
+                case WireJsonKey.Type: e.Type = String(ref reader); break;
+                case WireJsonKey.Timestamp: e.Timestamp = Int64(ref reader); break;
+                case WireJsonKey.Url: e.Url = String(ref reader); break;
+                case WireJsonKey.Referrer: e.Referrer = String(ref reader); break;
+                case WireJsonKey.Title: e.Title = String(ref reader); break;
+                case WireJsonKey.ViewportWidth: e.ViewportWidth = Int32(ref reader); break;
+                case WireJsonKey.ViewportHeight: e.ViewportHeight = Int32(ref reader); break;
+                case WireJsonKey.Selector: e.Selector = String(ref reader); break;
+                case WireJsonKey.Tag: e.Tag = String(ref reader); break;
+                case WireJsonKey.Text: e.Text = String(ref reader); break;
+                case WireJsonKey.Href: e.Href = String(ref reader); break;
+                case WireJsonKey.X: e.X = Int32(ref reader); break;
+                case WireJsonKey.Y: e.Y = Int32(ref reader); break;
+                case WireJsonKey.Name: e.Name = String(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -118,12 +116,12 @@ public static class WireJsonReader
         {
             switch (key)
             {
-                case Key.Id: id = IdValue(ref reader); break;
-                case Key.Type: type = TypeValue(ref reader); break;
-                case Key.Name: hasName = !string.IsNullOrWhiteSpace(String(ref reader)); break;
-                case Key.Timestamp: Int64(ref reader); break;
-                case Key.ViewportWidth or Key.ViewportHeight or Key.X or Key.Y: Int32(ref reader); break;
-                case Key.Url or Key.Referrer or Key.Title or Key.Selector or Key.Tag or Key.Text or Key.Href: StringToken(ref reader); break;
+                case WireJsonKey.Id: id = IdValue(ref reader); break;
+                case WireJsonKey.Type: type = TypeValue(ref reader); break;
+                case WireJsonKey.Name: hasName = !string.IsNullOrWhiteSpace(String(ref reader)); break;
+                case WireJsonKey.Timestamp: Int64(ref reader); break;
+                case WireJsonKey.ViewportWidth or WireJsonKey.ViewportHeight or WireJsonKey.X or WireJsonKey.Y: Int32(ref reader); break;
+                case WireJsonKey.Url or WireJsonKey.Referrer or WireJsonKey.Title or WireJsonKey.Selector or WireJsonKey.Tag or WireJsonKey.Text or WireJsonKey.Href: StringToken(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -131,33 +129,17 @@ public static class WireJsonReader
     }
 
     /// <summary>The next key of the object (null at its end); a known key seen twice is refused: two values for one field are a 400, not a guess.</summary>
-    private static Key? NextKey(ref Utf8JsonReader reader, ref int seen)
+    private static WireJsonKey? NextKey(ref Utf8JsonReader reader, ref int seen)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.EndObject) return null;
-        var key = KeyOf(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
-        if (key == Key.Unknown) return key;
+        var key = WireJsonKeys.Of(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
+        if (key == WireJsonKey.Unknown) return key;
         var bit = 1 << (int)key;
         if ((seen & bit) != 0) throw Invalid(ref reader, $"a key appears twice in one object");
         seen |= bit;
         return key;
     }
-
-    private static Key KeyOf(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        1 => name[0] switch
-        {
-            (byte)'v' => Key.Version, (byte)'t' => Key.Type, (byte)'u' => Key.Url, (byte)'r' => Key.Referrer, (byte)'s' => Key.Selector,
-            (byte)'h' => Key.Href, (byte)'x' => Key.X, (byte)'y' => Key.Y, (byte)'n' => Key.Name, _ => Key.Unknown,
-        },
-        2 => name.SequenceEqual("id"u8) ? Key.Id : name.SequenceEqual("ts"u8) ? Key.Timestamp : name.SequenceEqual("ti"u8) ? Key.Title
-            : name.SequenceEqual("vw"u8) ? Key.ViewportWidth : name.SequenceEqual("vh"u8) ? Key.ViewportHeight
-            : name.SequenceEqual("tg"u8) ? Key.Tag : name.SequenceEqual("tx"u8) ? Key.Text : Key.Unknown,
-        3 => name.SequenceEqual("sid"u8) ? Key.SessionId : name.SequenceEqual("vid"u8) ? Key.VisitorId : Key.Unknown,
-        4 => name.SequenceEqual("site"u8) ? Key.Site : Key.Unknown,
-        6 => name.SequenceEqual("events"u8) ? Key.Events : Key.Unknown,
-        _ => Key.Unknown,
-    };
 
     private static Guid? IdValue(ref Utf8JsonReader reader)
     {
