@@ -15,7 +15,7 @@ namespace ClickTrace.Collector;
 
 public static class CollectorServiceCollectionExtensions
 {
-    /// <summary>The ingestion pipeline, the queue, the shipper and the CORS policy of the collect endpoint.</summary>
+    /// <summary>The request half of ingestion, the write-ahead log, the shipper with its enrichment, and the CORS policy of the collect endpoint.</summary>
     public static IServiceCollection AddCollector(this IServiceCollection services)
     {
         services.AddOptions<CollectorOptions>().BindConfiguration(CollectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
