@@ -48,10 +48,12 @@ internal sealed class RecordingEventWriter : IEventWriter
     public readonly ConcurrentQueue<string?> Tokens = new();
     public int FailuresLeft;
     public int Attempts;
+    public Action? OnWrite;
 
     public Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Attempts);
+        OnWrite?.Invoke();
         if (Interlocked.Decrement(ref FailuresLeft) >= 0) throw new IOException("store unavailable");
         Tokens.Enqueue(deduplicationToken);
         _written.Writer.TryWrite(events.ToList());

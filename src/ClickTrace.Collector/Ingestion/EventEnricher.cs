@@ -27,6 +27,7 @@ public static class EventEnricher
         var timestamp = Clamp(e.Timestamp, context.ReceivedAt, options.MaxClockSkew);
         var campaign = type == EventType.Pageview ? referrers.CampaignOf(url) : Campaign.None;
         var (referrerHost, referrerClass) = type == EventType.Pageview ? referrers.Classify(referrer, url, campaign) : ("", "");
+        var (properties, revenue, currency) = e.Properties is { Count: > 0 } given ? Properties(given, ref cut) : (Empty, 0m, "");
         return new TrackedEvent
         {
             EventId = id,
@@ -61,8 +62,64 @@ public static class EventEnricher
             UtmContent = campaign.Content,
             UtmTerm = campaign.Term,
             ClickIdType = campaign.ClickIdType,
+            ElementX = e.ElementX,
+            ElementY = e.ElementY,
+            Interactive = e.Interactive != 0,
+            Ad = Cap(e.Ad, Text.Ad),
+            DurationMs = (uint)Math.Clamp(e.Duration, 0, uint.MaxValue),
+            ScrollDepth = (byte)Math.Clamp(e.ScrollDepth, 0, 100),
+            Count = (ushort)Math.Clamp(e.Count, 0, ushort.MaxValue),
+            ErrorPage = e.NotFound != 0,
+            Line = Math.Max(0, e.Line),
+            Properties = properties,
+            Revenue = revenue,
+            Currency = currency,
             Flags = (timestamp.ToUnixTimeMilliseconds() != e.Timestamp ? EventFlags.ClockClamped : EventFlags.None) | (cut ? EventFlags.Truncated : EventFlags.None),
         };
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    /// <summary>Largest revenue one event may carry; a bigger (or unparsable) value counts as none and flags the event.</summary>
+    public const decimal MaxRevenue = 1_000_000_000m;
+
+    /// <summary>
+    /// A custom event's properties, at most <see cref="Text.Properties"/> with capped keys and values; the
+    /// <c>revenue</c> (a number) and <c>currency</c> (three letters) properties become fields of their own.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string> Properties, decimal Revenue, string Currency) Properties(
+        IReadOnlyDictionary<string, string> given, ref bool cut)
+    {
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        var revenue = 0m;
+        var currency = "";
+        foreach (var (key, value) in given)
+        {
+            if (key == "revenue")
+            {
+                var parsed = decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+                    && Math.Abs(amount) <= MaxRevenue;
+                revenue = parsed ? Math.Round(amount, Storage.Events.EventRows.RevenueScale) : 0m;
+                cut |= !parsed;
+            }
+            else if (key == "currency")
+            {
+                var code = value.Trim().ToUpperInvariant();
+                currency = code.Length == 3 && code.All(char.IsAsciiLetterUpper) ? code : "";
+                cut |= currency.Length == 0;
+            }
+            else if (kept.Count < Text.Properties && Text.Cap(key, Text.PropertyKey) is { Length: > 0 } name && !kept.ContainsKey(name))
+            {
+                var text = Text.Cap(value, Text.PropertyValue);
+                cut |= name.Length < key.Trim().Length || text.Length < value.Trim().Length;
+                kept[name] = text;
+            }
+            else
+            {
+                cut = true;
+            }
+        }
+        return (kept, revenue, currency);
     }
 
     /// <summary>A timestamp further than <paramref name="skew"/> from the receive time is replaced by the receive time.</summary>

@@ -19,7 +19,7 @@ public static class EventRules
     {
         if (key.Id is null) return DropReason.InvalidId;
         if (key.Type is not { } type) return DropReason.UnknownType;
-        if (type == EventType.Custom && !key.HasName) return DropReason.MissingName;
+        if (type.NeedsName() && !key.HasName) return DropReason.MissingName;
         return null;
     }
 

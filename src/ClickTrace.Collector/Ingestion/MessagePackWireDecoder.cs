@@ -83,10 +83,46 @@ public static class MessagePackWireDecoder
                 case "x": e.X = reader.ReadInt32(); break;
                 case "y": e.Y = reader.ReadInt32(); break;
                 case "n": e.Name = Text(ref reader); break;
+                case "ex": e.ElementX = reader.ReadInt32(); break;
+                case "ey": e.ElementY = reader.ReadInt32(); break;
+                case "i": e.Interactive = reader.ReadInt32(); break;
+                case "ad": e.Ad = Text(ref reader); break;
+                case "d": e.Duration = reader.ReadInt64(); break;
+                case "sd": e.ScrollDepth = reader.ReadInt32(); break;
+                case "c": e.Count = reader.ReadInt32(); break;
+                case "nf": e.NotFound = reader.ReadInt32(); break;
+                case "ln": e.Line = reader.ReadInt32(); break;
+                case "p": e.Properties = ReadProperties(ref reader); break;
                 default: Skip(ref reader, 0); break;
             }
         }
         return e;
+    }
+
+    /// <summary>As in JSON: string keys, string, number or boolean values kept as text, others skipped, a repeated key refused.</summary>
+    private static Dictionary<string, string>? ReadProperties(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil()) return null;
+        if (reader.NextMessagePackType != MessagePackType.Map) throw BatchError.BadRequest("'p' must be a map.");
+        var count = reader.ReadMapHeader();
+        if (count > WirePropertiesConverter.MaxProperties) throw BatchError.BadRequest($"'p' has more than {WirePropertiesConverter.MaxProperties} properties.");
+        var properties = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var key = Key(ref reader);
+            if (!seen.Add(key)) throw BatchError.BadRequest("A property appears twice in 'p'.");
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            switch (reader.NextMessagePackType)
+            {
+                case MessagePackType.String: properties[key] = Text(ref reader)!; break;
+                case MessagePackType.Integer: properties[key] = reader.ReadInt64().ToString(invariant); break;
+                case MessagePackType.Float: properties[key] = reader.ReadDouble().ToString("R", invariant); break;
+                case MessagePackType.Boolean: properties[key] = reader.ReadBoolean() ? "true" : "false"; break;
+                default: Skip(ref reader, 1); break;
+            }
+        }
+        return properties;
     }
 
     private static string Key(ref MessagePackReader reader) =>

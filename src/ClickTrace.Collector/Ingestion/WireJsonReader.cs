@@ -15,6 +15,8 @@ public static class WireJsonReader
 {
     private const int MaxDepth = 8;
 
+    private const int MaxProperties = WirePropertiesConverter.MaxProperties;
+
     /// <summary>Checks <paramref name="json"/> and returns the batch without events; each event's key goes to <paramref name="keys"/>.</summary>
     public static WireBatch Scan(ReadOnlySpan<byte> json, List<EventKey> keys) => Parse(json, keys, events: null);
 
@@ -33,7 +35,7 @@ public static class WireJsonReader
             Next(ref reader);
             if (reader.TokenType != JsonTokenType.StartObject) throw Invalid(ref reader, "the batch must be a JSON object");
             var batch = new WireBatch();
-            var seen = 0;
+            var seen = 0L;
             while (NextKey(ref reader, ref seen) is { } key)
             {
                 switch (key)
@@ -79,7 +81,7 @@ public static class WireJsonReader
     private static WireEvent Event(ref Utf8JsonReader reader)
     {
         var e = new WireEvent();
-        var seen = 0;
+        var seen = 0L;
         while (NextKey(ref reader, ref seen) is { } key)
         {
             switch (key)
@@ -99,6 +101,16 @@ public static class WireJsonReader
                 case WireJsonKey.X: e.X = Int32(ref reader); break;
                 case WireJsonKey.Y: e.Y = Int32(ref reader); break;
                 case WireJsonKey.Name: e.Name = String(ref reader); break;
+                case WireJsonKey.ElementX: e.ElementX = Int32(ref reader); break;
+                case WireJsonKey.ElementY: e.ElementY = Int32(ref reader); break;
+                case WireJsonKey.Interactive: e.Interactive = Int32(ref reader); break;
+                case WireJsonKey.Ad: e.Ad = String(ref reader); break;
+                case WireJsonKey.Duration: e.Duration = Int64(ref reader); break;
+                case WireJsonKey.ScrollDepth: e.ScrollDepth = Int32(ref reader); break;
+                case WireJsonKey.Count: e.Count = Int32(ref reader); break;
+                case WireJsonKey.NotFound: e.NotFound = Int32(ref reader); break;
+                case WireJsonKey.Line: e.Line = Int32(ref reader); break;
+                case WireJsonKey.Properties: e.Properties = Properties(ref reader, []); break;
                 default: reader.Skip(); break;
             }
         }
@@ -111,7 +123,7 @@ public static class WireJsonReader
         Guid? id = null;
         EventType? type = null;
         var hasName = false;
-        var seen = 0;
+        var seen = 0L;
         while (NextKey(ref reader, ref seen) is { } key)
         {
             switch (key)
@@ -119,23 +131,58 @@ public static class WireJsonReader
                 case WireJsonKey.Id: id = IdValue(ref reader); break;
                 case WireJsonKey.Type: type = TypeValue(ref reader); break;
                 case WireJsonKey.Name: hasName = !string.IsNullOrWhiteSpace(String(ref reader)); break;
-                case WireJsonKey.Timestamp: Int64(ref reader); break;
-                case WireJsonKey.ViewportWidth or WireJsonKey.ViewportHeight or WireJsonKey.X or WireJsonKey.Y: Int32(ref reader); break;
-                case WireJsonKey.Url or WireJsonKey.Referrer or WireJsonKey.Title or WireJsonKey.Selector or WireJsonKey.Tag or WireJsonKey.Text or WireJsonKey.Href: StringToken(ref reader); break;
+                case WireJsonKey.Timestamp or WireJsonKey.Duration: Int64(ref reader); break;
+                case WireJsonKey.ViewportWidth or WireJsonKey.ViewportHeight or WireJsonKey.X or WireJsonKey.Y or WireJsonKey.ElementX or WireJsonKey.ElementY
+                    or WireJsonKey.Interactive or WireJsonKey.ScrollDepth or WireJsonKey.Count or WireJsonKey.NotFound or WireJsonKey.Line: Int32(ref reader); break;
+                case WireJsonKey.Url or WireJsonKey.Referrer or WireJsonKey.Title or WireJsonKey.Selector or WireJsonKey.Tag or WireJsonKey.Text or WireJsonKey.Href
+                    or WireJsonKey.Ad: StringToken(ref reader); break;
+                case WireJsonKey.Properties: Properties(ref reader, null); break;
                 default: reader.Skip(); break;
             }
         }
         return new EventKey(id, type, hasName);
     }
 
+    /// <summary>
+    /// The <c>p</c> object: string keys with string, number or boolean values (kept as text), other values
+    /// skipped, a repeated key refused; as <see cref="WirePropertiesConverter"/> reads it. Null is no properties.
+    /// Without <paramref name="into"/> (the scan) it only checks.
+    /// </summary>
+    private static Dictionary<string, string>? Properties(ref Utf8JsonReader reader, Dictionary<string, string>? into)
+    {
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.Null) return null;
+        if (reader.TokenType != JsonTokenType.StartObject) throw Invalid(ref reader, "'p' must be an object");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject) return into;
+            var key = reader.GetString()!;
+            if (seen.Count >= MaxProperties) throw Invalid(ref reader, $"'p' has more than {MaxProperties} properties");
+            if (!seen.Add(key)) throw Invalid(ref reader, "a property appears twice in 'p'");
+            Next(ref reader);
+            string? value = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => null,
+            };
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+            if (value is not null && into is not null) into[key] = value;
+        }
+    }
+
     /// <summary>The next key of the object (null at its end); a known key seen twice is refused: two values for one field are a 400, not a guess.</summary>
-    private static WireJsonKey? NextKey(ref Utf8JsonReader reader, ref int seen)
+    private static WireJsonKey? NextKey(ref Utf8JsonReader reader, ref long seen)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.EndObject) return null;
         var key = WireJsonKeys.Of(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
         if (key == WireJsonKey.Unknown) return key;
-        var bit = 1 << (int)key;
+        var bit = 1L << (int)key;
         if ((seen & bit) != 0) throw Invalid(ref reader, $"a key appears twice in one object");
         seen |= bit;
         return key;

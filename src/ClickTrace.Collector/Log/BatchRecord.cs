@@ -12,7 +12,7 @@ namespace ClickTrace.Collector.Log;
 /// enriches. A new field is appended and the version raised; <see cref="Read"/> keeps reading older ones.
 /// </summary>
 public sealed record BatchRecord(
-    DateTimeOffset ReceivedAt, WireEncoding Encoding, ulong SessionId, ulong VisitorId, string? UserAgent, ReadOnlyMemory<byte> Body)
+    DateTimeOffset ReceivedAt, WireEncoding Encoding, ulong SessionId, ulong VisitorId, string? UserAgent, ReadOnlyMemory<byte> Body) : ILogPayload
 {
     public const int Version = 2;
     private const int Fields = 7;
@@ -31,9 +31,12 @@ public sealed record BatchRecord(
         writer.Flush();
     }
 
+    /// <summary>MessagePack's largest headers: array 1, version 5, encoding 2, time 9, ids 9 + 9, string 5, bytes 5.</summary>
+    public int MaxLength => 45 + (UserAgent is null ? 0 : System.Text.Encoding.UTF8.GetMaxByteCount(UserAgent.Length)) + Body.Length;
+
     public byte[] Encode()
     {
-        var buffer = new ArrayBufferWriter<byte>(Body.Length + (UserAgent?.Length ?? 0) * 3 + 48);
+        var buffer = new ArrayBufferWriter<byte>(MaxLength);
         Write(buffer);
         return buffer.WrittenSpan.ToArray();
     }

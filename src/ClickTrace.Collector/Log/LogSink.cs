@@ -6,5 +6,5 @@ namespace ClickTrace.Collector.Log;
 public sealed class LogSink(WriteAheadLog log) : IIngestSink
 {
     public ValueTask<AppendResult> AcceptAsync(BatchRecord record, CancellationToken cancellationToken) =>
-        log.AppendAsync(record.Encode(), cancellationToken);
+        log.AppendAsync(record, cancellationToken);
 }

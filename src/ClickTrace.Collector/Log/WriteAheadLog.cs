@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -16,7 +15,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private readonly LogOptions _options;
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FileStream _file;
     private long _segment;
     private long _offset;
@@ -52,8 +51,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         _file.Position = valid;
         First = new LogPosition(segments.Count > 0 ? segments[0] : _segment, 0);
         _durable = new StrongBox<LogPosition>(new LogPosition(_segment, _offset));
-        // The loop blocks in fsync: a thread of its own, so that it never waits for (or starves) the pool.
-        _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        new Thread(WriteLoop) { IsBackground = true, Name = "ClickTrace log" }.Start();
     }
 
     /// <summary>Opens (or creates) the log in <paramref name="folder"/>, truncating a torn tail.</summary>
@@ -76,17 +74,27 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     public long Syncs { get; private set; }
 
     /// <summary>Appends one record and returns once it is on disk, or at once when the log is full or busy.</summary>
-    public async ValueTask<AppendResult> AppendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
+    public ValueTask<AppendResult> AppendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
-        if (payload.Length is 0 or > LogRecord.MaxPayload) throw new ArgumentOutOfRangeException(nameof(payload), "A record is 1 byte to 64 MiB.");
-        var size = payload.Length + LogRecord.HeaderSize;
+        if (payload.Length == 0) throw new ArgumentOutOfRangeException(nameof(payload), "A record is 1 byte to 64 MiB.");
+        return AppendAsync(new BytesPayload(payload), cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends one record, written by the writer thread straight into its group, and returns once it is on
+    /// disk, or at once when the log is full or busy. The payload must stay readable until then.
+    /// </summary>
+    public async ValueTask<AppendResult> AppendAsync(ILogPayload payload, CancellationToken cancellationToken = default)
+    {
+        if (payload.MaxLength is <= 0 or > LogRecord.MaxPayload) throw new ArgumentOutOfRangeException(nameof(payload), "A record is 1 byte to 64 MiB.");
+        var size = payload.MaxLength + LogRecord.HeaderSize;
         if (DiskBytes + Interlocked.Read(ref _pendingBytes) + size > _options.MaxBytes) return AppendResult.Full;
         if (Interlocked.Add(ref _pendingBytes, size) > _options.MaxPendingBytes)
         {
             Interlocked.Add(ref _pendingBytes, -size);
             return AppendResult.Busy;
         }
-        var append = new PendingAppend(payload, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var append = new PendingAppend(payload, size, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_appends.Writer.TryWrite(append))
         {
             Interlocked.Add(ref _pendingBytes, -size);
@@ -116,45 +124,89 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
-        var group = new List<PendingAppend>();
-        var buffer = new ArrayBufferWriter<byte>(1024 * 1024);
-        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            group.Clear();
-            buffer.ResetWrittenCount();
-            while (buffer.WrittenCount < 8 * 1024 * 1024 && _appends.Reader.TryRead(out var append))
+            var group = new List<PendingAppend>();
+            var buffer = new GroupBuffer(1024 * 1024);
+            while (WaitForAppends())
             {
-                group.Add(append);
-                var header = buffer.GetSpan(LogRecord.HeaderSize);
-                LogRecord.WriteHeader(header, append.Payload.Span);
-                buffer.Advance(LogRecord.HeaderSize);
-                buffer.Write(append.Payload.Span);
+                group.Clear();
+                buffer.Clear();
+                var reserved = 0L;
+                while (buffer.Length < 8 * 1024 * 1024 && _appends.Reader.TryRead(out var append))
+                {
+                    reserved += append.Reserved;
+                    if (TryFrame(buffer, append)) group.Add(append);
+                }
+                try
+                {
+                    if (group.Count > 0) WriteGroup(buffer, group);
+                }
+                finally
+                {
+                    Interlocked.Add(ref _pendingBytes, -reserved);
+                }
             }
-            try
-            {
-                if (_offset > 0 && _offset + buffer.WrittenCount > _options.SegmentBytes) Rotate();
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                _file.Write(buffer.WrittenSpan);
-                _file.Flush(flushToDisk: true);
-                _synced?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started), group.Count);
-                Syncs++;
-                _offset += buffer.WrittenCount;
-                Interlocked.Add(ref _diskBytes, buffer.WrittenCount);
-                Publish(new LogPosition(_segment, _offset));
-                foreach (var append in group) append.Done.TrySetResult();
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                LogWriteFailed(error, group.Count);
-                _file.Position = _offset; // the next group overwrites whatever part of this one reached the file
-                foreach (var append in group) append.Done.TrySetException(error);
-            }
-            finally
-            {
-                Interlocked.Add(ref _pendingBytes, -(buffer.WrittenCount));
-            }
+            _stopped.TrySetResult();
+        }
+        catch (Exception error)
+        {
+            _stopped.TrySetException(error);
+        }
+    }
+
+    // The loop blocks in fsync, so it runs on a thread of its own and waits there too: an async loop would
+    // continue on the thread pool after its first await and hold a pool thread through every fsync.
+    private bool WaitForAppends()
+    {
+        var ready = _appends.Reader.WaitToReadAsync();
+        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
+    }
+
+    private static bool TryFrame(GroupBuffer buffer, PendingAppend append)
+    {
+        var start = buffer.Length;
+        try
+        {
+            buffer.GetSpan(LogRecord.HeaderSize + append.Payload.MaxLength);
+            buffer.Advance(LogRecord.HeaderSize);
+            append.Payload.Write(buffer);
+            var length = buffer.Length - start - LogRecord.HeaderSize;
+            if (length <= 0 || length > append.Payload.MaxLength)
+                throw new InvalidOperationException($"A log payload wrote {length} bytes; it promised 1 to {append.Payload.MaxLength}.");
+            buffer.Frame(start);
+            return true;
+        }
+        catch (Exception error)
+        {
+            buffer.Truncate(start);
+            append.Done.TrySetException(error);
+            return false;
+        }
+    }
+
+    private void WriteGroup(GroupBuffer buffer, List<PendingAppend> group)
+    {
+        try
+        {
+            if (_offset > 0 && _offset + buffer.Length > _options.SegmentBytes) Rotate();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            _file.Write(buffer.Written);
+            _file.Flush(flushToDisk: true);
+            _synced?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started), group.Count);
+            Syncs++;
+            _offset += buffer.Length;
+            Interlocked.Add(ref _diskBytes, buffer.Length);
+            Publish(new LogPosition(_segment, _offset));
+            foreach (var append in group) append.Done.TrySetResult();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            LogWriteFailed(error, group.Count);
+            _file.Position = _offset; // the next group overwrites whatever part of this one reached the file
+            foreach (var append in group) append.Done.TrySetException(error);
         }
     }
 
@@ -180,11 +232,11 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _appends.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
         await _file.DisposeAsync().ConfigureAwait(false);
     }
 
-    private sealed record PendingAppend(ReadOnlyMemory<byte> Payload, TaskCompletionSource Done);
+    private sealed record PendingAppend(ILogPayload Payload, long Reserved, TaskCompletionSource Done);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cut a torn tail of {Bytes} bytes off {Path} (a write interrupted by a crash; it was never acknowledged)")]
     private partial void LogTornTail(long bytes, string path);

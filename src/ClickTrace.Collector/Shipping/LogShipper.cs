@@ -166,6 +166,8 @@ public sealed partial class LogShipper(
         {
             while (true)
             {
+                // A large backlog must not hold the shutdown past its budget: what is left ships at the next start.
+                timeout.Token.ThrowIfCancellationRequested();
                 _read = Fill(_read, log.Durable, BatchBytes(options.Value));
                 if (_buffer.Count == 0 && _read >= log.Durable) break;
                 await ShipAsync(_checkpoint.Shipped, _read, timeout.Token).ConfigureAwait(false);

@@ -11,6 +11,42 @@ public enum EventType
 
     /// <summary>A custom event sent with <c>clicktrace(name, props)</c>.</summary>
     Custom,
+
+    /// <summary><c>clicktrace.identify(id)</c>: the visitor is this customer from now on.</summary>
+    Identify,
+
+    /// <summary>An element marked <c>data-ct-step</c> was shown: the visitor reached that funnel step.</summary>
+    Step,
+
+    /// <summary>A link was at least half visible (once per link per page view).</summary>
+    Impression,
+
+    /// <summary>An element marked <c>data-ct-ad</c> was at least half visible for a second.</summary>
+    AdView,
+
+    /// <summary>A form field was used (focused, maybe changed, left): its name, type and the time spent, never its value.</summary>
+    Field,
+
+    /// <summary>A form was submitted.</summary>
+    Submit,
+
+    /// <summary>The page was left with a started, unsubmitted form.</summary>
+    Abandon,
+
+    /// <summary>Several quick clicks in one spot that changed nothing.</summary>
+    Rage,
+
+    /// <summary>A click that led to no navigation, no page change and no focus change.</summary>
+    Dead,
+
+    /// <summary>A click followed by a script error.</summary>
+    ErrorClick,
+
+    /// <summary>An uncaught script error or unhandled promise rejection.</summary>
+    Error,
+
+    /// <summary>How far a page view was scrolled and how long it was visible, sent when it ends.</summary>
+    Engage,
 }
 
 /// <summary>Wire and storage names of <see cref="EventType"/> values.</summary>
@@ -20,36 +56,38 @@ public static class EventTypes
     public const string Click = "click";
     public const string Custom = "custom";
 
-    public static string Name(this EventType type) => type switch
-    {
-        EventType.Pageview => Pageview,
-        EventType.Click => Click,
-        EventType.Custom => Custom,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
+    // Indexed by EventType; the wire names are what the tag sends and what the events table stores.
+    private static readonly string[] Names =
+        ["pageview", "click", "custom", "identify", "step", "impression", "adview", "field", "submit", "abandon", "rage", "dead", "errclick", "error", "engage"];
+
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, System.Text.Encoding.UTF8.GetBytes);
+
+    public static IReadOnlyList<string> All => Names;
+
+    public static string Name(this EventType type) =>
+        (uint)type < (uint)Names.Length ? Names[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, null);
 
     public static bool TryParse(string? name, out EventType type)
     {
-        switch (name)
-        {
-            case Pageview: type = EventType.Pageview; return true;
-            case Click: type = EventType.Click; return true;
-            case Custom: type = EventType.Custom; return true;
-            default: type = default; return false;
-        }
+        type = (EventType)Array.IndexOf(Names, name);
+        return (int)type >= 0;
     }
 
     /// <summary>The same, from the UTF-8 bytes of the name.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out EventType type)
     {
-        if (utf8.SequenceEqual("pageview"u8)) type = EventType.Pageview;
-        else if (utf8.SequenceEqual("click"u8)) type = EventType.Click;
-        else if (utf8.SequenceEqual("custom"u8)) type = EventType.Custom;
-        else
+        for (var i = 0; i < Utf8Names.Length; i++)
         {
-            type = default;
-            return false;
+            if (utf8.SequenceEqual(Utf8Names[i]))
+            {
+                type = (EventType)i;
+                return true;
+            }
         }
-        return true;
+        type = default;
+        return false;
     }
+
+    /// <summary>Types whose events mean nothing without a name (<c>n</c>).</summary>
+    public static bool NeedsName(this EventType type) => type is EventType.Custom or EventType.Identify or EventType.Step;
 }

@@ -43,8 +43,44 @@ public sealed record TrackedEvent
     public ushort ViewportWidth { get; init; }
     public ushort ViewportHeight { get; init; }
 
-    /// <summary>Custom events: the event name.</summary>
+    /// <summary>The custom event's name, identify's customer id, the step's name, the form field's name, or the error message.</summary>
     public string Name { get; init; } = "";
+
+    /// <summary>Clicks: the position within the element, in CSS pixels.</summary>
+    public int ElementX { get; init; }
+    public int ElementY { get; init; }
+
+    /// <summary>Clicks: whether the element is interactive (link, button, field, click role).</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>The ad (data-ct-ad) the element belongs to: clicks and ad views.</summary>
+    public string Ad { get; init; } = "";
+
+    /// <summary>Milliseconds: time in a form field (field, abandon) or visible time of a page view (engage).</summary>
+    public uint DurationMs { get; init; }
+
+    /// <summary>Engage: deepest scroll, percent of the page's height (0-100).</summary>
+    public byte ScrollDepth { get; init; }
+
+    /// <summary>Rage clicks: how many clicks; field events: 1 when the value was changed.</summary>
+    public ushort Count { get; init; }
+
+    /// <summary>Page views of a page marked as an error page (data-ct-404).</summary>
+    public bool ErrorPage { get; init; }
+
+    /// <summary>Errors: the script line (the script's URL is <see cref="Href"/>).</summary>
+    public int Line { get; init; }
+
+    /// <summary>Custom events: their properties (revenue and currency are taken out into their own fields).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = EmptyProperties;
+
+    /// <summary>Custom events: the <c>revenue</c> property as a number (0 when absent or not a number).</summary>
+    public decimal Revenue { get; init; }
+
+    /// <summary>Custom events: the <c>currency</c> property, an ISO 4217 code in upper case (empty when absent or not one).</summary>
+    public string Currency { get; init; } = "";
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyProperties = new Dictionary<string, string>();
 
     /// <summary>Device class: desktop, tablet, mobile, bot (empty when unknown).</summary>
     public string Device { get; init; } = "";

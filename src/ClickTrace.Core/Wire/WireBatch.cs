@@ -29,7 +29,7 @@ public sealed class WireEvent
     /// <summary>Client-generated UUID; the same id is never counted twice.</summary>
     [JsonPropertyName("id")] public string? Id { get; set; }
 
-    /// <summary>Event type: pageview, click or custom.</summary>
+    /// <summary>Event type: pageview, click, custom, ... (docs/wire-format.md).</summary>
     [JsonPropertyName("t")] public string? Type { get; set; }
 
     /// <summary>Client timestamp, milliseconds since the Unix epoch.</summary>
@@ -56,6 +56,39 @@ public sealed class WireEvent
     [JsonPropertyName("x")] public int X { get; set; }
     [JsonPropertyName("y")] public int Y { get; set; }
 
-    /// <summary>Custom events: the name given to clicktrace(name, props).</summary>
+    /// <summary>
+    /// A name: the custom event's, the customer id of identify, the funnel step's, the form field's
+    /// (field, abandon), the error message (error, errclick).
+    /// </summary>
     [JsonPropertyName("n")] public string? Name { get; set; }
+
+    /// <summary>Clicks: the position within the element, in CSS pixels.</summary>
+    [JsonPropertyName("ex")] public int ElementX { get; set; }
+    [JsonPropertyName("ey")] public int ElementY { get; set; }
+
+    /// <summary>Clicks: 1 when the element is interactive (a link, button, field, or has a click role).</summary>
+    [JsonPropertyName("i")] public int Interactive { get; set; }
+
+    /// <summary>The data-ct-ad value of the element or its nearest marked ancestor (clicks, adview).</summary>
+    [JsonPropertyName("ad")] public string? Ad { get; set; }
+
+    /// <summary>Milliseconds: time in a field (field, abandon), visible time of the page view (engage).</summary>
+    [JsonPropertyName("d")] public long Duration { get; set; }
+
+    /// <summary>Engage: the deepest point scrolled, in percent of the page's height.</summary>
+    [JsonPropertyName("sd")] public int ScrollDepth { get; set; }
+
+    /// <summary>A count: clicks of a rage click; for field, 1 when the value was changed.</summary>
+    [JsonPropertyName("c")] public int Count { get; set; }
+
+    /// <summary>Page views: 1 when the page is marked as an error page (data-ct-404).</summary>
+    [JsonPropertyName("nf")] public int NotFound { get; set; }
+
+    /// <summary>Errors: the line in the script (the script's URL is in <c>h</c>).</summary>
+    [JsonPropertyName("ln")] public int Line { get; set; }
+
+    /// <summary>Custom events: properties, string keys with string, number or boolean values (<c>revenue</c> and <c>currency</c> are understood).</summary>
+    [JsonPropertyName("p")]
+    [JsonConverter(typeof(WirePropertiesConverter))]
+    public Dictionary<string, string>? Properties { get; set; }
 }

@@ -16,7 +16,12 @@ public static class EventRows
         "viewport_width", "viewport_height", "name", "device",
         "browser", "os", "is_bot", "referrer_host", "referrer_class",
         "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "click_id_type", "flags",
+        "element_x", "element_y", "interactive", "ad", "duration_ms", "scroll_depth", "count", "error_page", "line",
+        "props", "revenue", "currency",
     ];
+
+    /// <summary>Revenue is stored as Decimal64 with this many decimal places.</summary>
+    public const int RevenueScale = 4;
 
     public static void Write(IBufferWriter<byte> output, IEnumerable<TrackedEvent> events)
     {
@@ -56,6 +61,18 @@ public static class EventRows
             row.String(e.UtmTerm);
             row.String(e.ClickIdType);
             row.UInt8((byte)e.Flags);
+            row.Int32(e.ElementX);
+            row.Int32(e.ElementY);
+            row.Bool(e.Interactive);
+            row.String(e.Ad);
+            row.UInt32(e.DurationMs);
+            row.UInt8(e.ScrollDepth);
+            row.UInt16(e.Count);
+            row.Bool(e.ErrorPage);
+            row.Int32(e.Line);
+            row.StringMap(e.Properties);
+            row.Decimal64(e.Revenue, RevenueScale);
+            row.String(e.Currency);
         }
     }
 }

@@ -57,6 +57,24 @@ public sealed class RowBinaryWriter(IBufferWriter<byte> output)
     }
 
     /// <summary>An Array(String) value.</summary>
+    /// <summary>Decimal64(<paramref name="scale"/>): the value times 10^scale as an Int64, rounded half away from zero.</summary>
+    public void Decimal64(decimal value, int scale)
+    {
+        var scaled = Math.Round(value * (decimal)Math.Pow(10, scale), MidpointRounding.AwayFromZero);
+        Int64(decimal.ToInt64(Math.Clamp(scaled, long.MinValue, long.MaxValue)));
+    }
+
+    /// <summary>Map(String, String): the pair count, then each key and value.</summary>
+    public void StringMap(IReadOnlyDictionary<string, string> values)
+    {
+        VarUInt((ulong)values.Count);
+        foreach (var (key, value) in values)
+        {
+            String(key);
+            String(value);
+        }
+    }
+
     public void StringArray(IReadOnlyList<string> values)
     {
         VarUInt((ulong)values.Count);

@@ -85,6 +85,23 @@ public static class Migrations
             TTL day + INTERVAL 2 DAY
             """,
         ]),
+        new(5, "the tag's full capture: elements, ads, forms, frustration, errors, engagement, properties, revenue", [
+            """
+            ALTER TABLE events
+                ADD COLUMN IF NOT EXISTS element_x    Int32 AFTER flags,
+                ADD COLUMN IF NOT EXISTS element_y    Int32 AFTER element_x,
+                ADD COLUMN IF NOT EXISTS interactive  Bool AFTER element_y,
+                ADD COLUMN IF NOT EXISTS ad           LowCardinality(String) AFTER interactive,
+                ADD COLUMN IF NOT EXISTS duration_ms  UInt32 AFTER ad,
+                ADD COLUMN IF NOT EXISTS scroll_depth UInt8 AFTER duration_ms,
+                ADD COLUMN IF NOT EXISTS count        UInt16 AFTER scroll_depth,
+                ADD COLUMN IF NOT EXISTS error_page   Bool AFTER count,
+                ADD COLUMN IF NOT EXISTS line         Int32 AFTER error_page,
+                ADD COLUMN IF NOT EXISTS props        Map(LowCardinality(String), String) AFTER line,
+                ADD COLUMN IF NOT EXISTS revenue      Decimal64(4) AFTER props,
+                ADD COLUMN IF NOT EXISTS currency     LowCardinality(String) AFTER revenue
+            """,
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

@@ -98,6 +98,55 @@ public sealed class EventEnricherTests
     }
 
     [Fact]
+    public void Revenue_and_currency_leave_the_properties_for_fields_of_their_own()
+    {
+        var cut = false;
+
+        var (properties, revenue, currency) = EventEnricher.Properties(
+            new Dictionary<string, string> { ["plan"] = "pro", ["revenue"] = "49.90", ["currency"] = "eur" }, ref cut);
+
+        Assert.Equal((49.90m, "EUR", false), (revenue, currency, cut));
+        Assert.Equal(new Dictionary<string, string> { ["plan"] = "pro" }, properties);
+    }
+
+    [Theory]
+    [InlineData("revenue", "lots")]
+    [InlineData("revenue", "1e12")]
+    [InlineData("currency", "euro")]
+    public void A_revenue_or_currency_that_is_not_one_is_dropped_and_flagged(string key, string value)
+    {
+        var cut = false;
+
+        var (_, revenue, currency) = EventEnricher.Properties(new Dictionary<string, string> { [key] = value }, ref cut);
+
+        Assert.Equal((0m, "", true), (revenue, currency, cut));
+    }
+
+    [Fact]
+    public void Properties_are_capped_in_number_and_length()
+    {
+        var cut = false;
+        var given = Enumerable.Range(0, 30).ToDictionary(i => $"k{i}", i => i == 0 ? new string('v', 300) : "v");
+
+        var (properties, _, _) = EventEnricher.Properties(given, ref cut);
+
+        Assert.Equal(Text.Properties, properties.Count);
+        Assert.Equal(Text.PropertyValue, properties["k0"].Length);
+        Assert.True(cut);
+    }
+
+    [Fact]
+    public void The_tags_capture_fields_are_bounded()
+    {
+        var wire = Build.Pageview();
+        (wire.Duration, wire.ScrollDepth, wire.Count, wire.Line, wire.Interactive, wire.NotFound) = (-5, 250, 1_000_000, -1, 7, 1);
+
+        var e = EventEnricher.Build(Build.Batch(wire), wire, Guid.NewGuid(), EventType.Engage, new IngestContext(Build.Now, null, null), Facts, Referrers, new CollectorOptions());
+
+        Assert.Equal((0u, (byte)100, ushort.MaxValue, 0, true, true), (e.DurationMs, e.ScrollDepth, e.Count, e.Line, e.Interactive, e.ErrorPage));
+    }
+
+    [Fact]
     public void A_bot_is_flagged_and_its_device_says_so()
     {
         var wire = Build.Pageview();

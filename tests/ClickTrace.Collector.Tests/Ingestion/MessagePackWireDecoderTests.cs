@@ -47,6 +47,32 @@ public sealed class MessagePackWireDecoderTests
         Assert.Equal(("click", 1_764_000_000_000L, "#buy", -12, "Buy ✓"), (click.Type, click.Timestamp, click.Selector, click.X, click.Text));
     }
 
+    [Fact]
+    public void Properties_keep_scalars_as_text_as_in_json()
+    {
+        var body = Encode((ref MessagePackWriter w) =>
+        {
+            w.WriteMapHeader(3);
+            w.Write("v"); w.Write(1);
+            w.Write("site"); w.Write("shop");
+            w.Write("events"); w.WriteArrayHeader(1);
+            w.WriteMapHeader(4);
+            w.Write("id"); w.Write("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69");
+            w.Write("t"); w.Write("custom");
+            w.Write("n"); w.Write("purchase");
+            w.Write("p"); w.WriteMapHeader(5);
+            w.Write("plan"); w.Write("pro");
+            w.Write("revenue"); w.Write(49.9);
+            w.Write("seats"); w.Write(3);
+            w.Write("trial"); w.Write(true);
+            w.Write("deep"); w.WriteArrayHeader(1); w.Write(1);
+        });
+
+        var custom = Assert.Single(WireDecoder.Decode(body, WireEncoding.MessagePack).Events!);
+
+        Assert.Equal(new Dictionary<string, string> { ["plan"] = "pro", ["revenue"] = "49.9", ["seats"] = "3", ["trial"] = "true" }, custom.Properties);
+    }
+
     public static TheoryData<string, byte[]> Malformed() => new()
     {
         { "not a map", Encode((ref MessagePackWriter w) => w.WriteArrayHeader(0)) },

@@ -13,7 +13,9 @@ public sealed class WireJsonReaderTests
         {"v":1,"site":"shop","sid":"00000000000000ff","vid":"0000000000000aaa","events":[
         {"id":"6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"pageview","ts":1795568624577,"u":"https://shop.example/p?utm_source=x","r":"https://www.google.com/","ti":"Blue mug \u00B7 shop","vw":1280,"vh":800},
         {"id":"7f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"click","ts":1795568624579,"u":"https://shop.example/p","s":"main \u003E button","tg":"button","tx":"Add","h":null,"x":22,"y":3045,"extra":{"a":[1,2]}},
-        {"id":"8f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"custom","ts":1,"n":"signup"}]}
+        {"id":"8f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"custom","ts":1,"n":"signup","p":{"plan":"pro","revenue":49.90,"trial":true,"seats":3,"none":null,"deep":{"a":[1]}}},
+        {"id":"9f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"click","ts":2,"s":"#hero","ex":12,"ey":7,"i":1,"ad":"summer-b"},
+        {"id":"af1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"engage","ts":3,"d":61234,"sd":87,"c":0,"nf":1,"ln":42}]}
         """;
 
     [Fact]
@@ -32,9 +34,9 @@ public sealed class WireJsonReaderTests
         var batch = WireJsonReader.Scan(Encoding.UTF8.GetBytes(Valid), keys);
 
         Assert.Equal(("shop", "00000000000000ff", null as List<WireEvent>), (batch.Site, batch.SessionId, batch.Events));
-        Assert.Equal([EventType.Pageview, EventType.Click, EventType.Custom], keys.Select(k => k.Type!.Value));
+        Assert.Equal([EventType.Pageview, EventType.Click, EventType.Custom, EventType.Click, EventType.Engage], keys.Select(k => k.Type!.Value));
         Assert.Equal(Guid.Parse("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69"), keys[0].Id);
-        Assert.Equal([false, false, true], keys.Select(k => k.HasName));
+        Assert.Equal([false, false, true, false, false], keys.Select(k => k.HasName));
     }
 
     [Fact]
@@ -60,11 +62,42 @@ public sealed class WireJsonReaderTests
     }
 
     [Fact]
+    public void Properties_keep_scalars_as_text_and_skip_nulls_objects_and_arrays()
+    {
+        var custom = WireJsonReader.Read(Encoding.UTF8.GetBytes(Valid)).Events![2];
+
+        Assert.Equal(new Dictionary<string, string> { ["plan"] = "pro", ["revenue"] = "49.90", ["trial"] = "true", ["seats"] = "3" }, custom.Properties);
+    }
+
+    [Theory]
+    [InlineData("""{"a":1,"a":2}""")]
+    [InlineData("""[1]""")]
+    [InlineData(""""x"""")]
+    public void Properties_that_repeat_a_key_or_are_not_an_object_are_refused(string properties)
+    {
+        var body = Encoding.UTF8.GetBytes("""{"v":1,"site":"shop","events":[{"id":"6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"custom","n":"x","p":""" + properties + "}]}");
+
+        Assert.Equal(400, Assert.Throws<BatchError>(() => WireJsonReader.Scan(body, [])).Status);
+        Assert.Equal(400, Assert.Throws<BatchError>(() => WireJsonReader.Read(body)).Status);
+        Assert.Null(Reference(body));
+    }
+
+    [Fact]
+    public void More_than_64_properties_are_refused_by_both_readers()
+    {
+        var many = "{" + string.Join(",", Enumerable.Range(0, 65).Select(i => $"\"k{i}\":{i}")) + "}";
+        var body = Encoding.UTF8.GetBytes("""{"v":1,"site":"shop","events":[{"id":"6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69","t":"custom","n":"x","p":""" + many + "}]}");
+
+        Assert.Equal(400, Assert.Throws<BatchError>(() => WireJsonReader.Scan(body, [])).Status);
+        Assert.Null(Reference(body));
+    }
+
+    [Fact]
     public void Scan_and_read_accept_and_refuse_exactly_what_the_reference_does_on_ten_thousand_mutations()
     {
         var random = new Random(20261125);
         var valid = Encoding.UTF8.GetBytes(Valid);
-        string[] splices = ["\"", "{", "}", "[", "]", ",", ":", "null", "1.5", "-1", "99999999999", "\"x\"", "true", "\\u00e9", "\"t\":", "\"v\":1,", "\"x\":1,"];
+        string[] splices = ["\"", "{", "}", "[", "]", ",", ":", "null", "1.5", "-1", "99999999999", "\"x\"", "true", "\\u00e9", "\"t\":", "\"v\":1,", "\"x\":1,", "\"p\":{}", "\"ad\":", "{\"a\":[1]}"];
         for (var i = 0; i < 10_000; i++)
         {
             var body = Mutate(valid, splices, random);

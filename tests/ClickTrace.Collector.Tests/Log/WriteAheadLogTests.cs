@@ -31,6 +31,55 @@ public sealed class WriteAheadLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_payload_is_written_by_the_logs_own_thread_straight_into_the_record()
+    {
+        await using var log = Open();
+        var payload = new ProbePayload([7, 8, 9]);
+
+        Assert.Equal(AppendResult.Durable, await log.AppendAsync(payload));
+
+        Assert.Equal([7, 8, 9], Assert.Single(ReadAll(log)));
+        // The writer blocks in fsync: it must never hold one of the pool's threads while it does.
+        Assert.False(payload.WrittenOnPoolThread);
+    }
+
+    [Fact]
+    public async Task A_payload_that_fails_to_write_fails_its_own_append_and_no_other()
+    {
+        await using var log = Open();
+
+        var appends = Enumerable.Range(0, 50).Select(i => log.AppendAsync(i == 25 ? new ProbePayload(null) : new BytesPayload(BitConverter.GetBytes(i))).AsTask()).ToList();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => appends[25]);
+
+        Assert.All(appends.Where((_, i) => i != 25), a => Assert.Equal(AppendResult.Durable, a.Result));
+        Assert.Equal(Enumerable.Range(0, 50).Where(i => i != 25), ReadAll(log).Select(r => BitConverter.ToInt32(r)).Order());
+    }
+
+    [Fact]
+    public async Task A_payload_that_writes_more_than_it_promised_is_refused()
+    {
+        await using var log = Open();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await log.AppendAsync(new ProbePayload([1, 2, 3], promised: 2)));
+
+        Assert.Empty(ReadAll(log));
+    }
+
+    private sealed class ProbePayload(byte[]? bytes, int? promised = null) : ILogPayload
+    {
+        public bool WrittenOnPoolThread { get; private set; }
+
+        public int MaxLength => promised ?? bytes?.Length ?? 8;
+
+        public void Write(System.Buffers.IBufferWriter<byte> output)
+        {
+            WrittenOnPoolThread = Thread.CurrentThread.IsThreadPoolThread;
+            System.Buffers.BuffersExtensions.Write<byte>(output, bytes ?? [1, 2]);
+            if (bytes is null) throw new InvalidOperationException("this payload cannot be written");
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_appends_share_fsyncs()
     {
         await using var log = Open();

@@ -23,9 +23,12 @@ public sealed class LogShipperTests : IAsyncDisposable
         _folder.Dispose();
     }
 
-    private async Task<LogShipper> StartAsync(int batchSize, TimeSpan interval)
+    private async Task<LogShipper> StartAsync(int batchSize, TimeSpan interval, TimeSpan? shutdownFlush = null)
     {
-        var options = Options.Create(new CollectorOptions { ShipBatchSize = batchSize, ShipInterval = interval });
+        var options = Options.Create(new CollectorOptions
+        {
+            ShipBatchSize = batchSize, ShipInterval = interval, ShutdownFlushTimeout = shutdownFlush ?? TimeSpan.FromSeconds(10),
+        });
         var shipper = new LogShipper(_log, Build.Enricher, _writer, options, _time, TestMetrics.Collector(out _), NullLogger<LogShipper>.Instance);
         await shipper.StartAsync(default);
         return shipper;
@@ -84,6 +87,28 @@ public sealed class LogShipperTests : IAsyncDisposable
         Assert.True(_writer.TryTakeBatch(out var batch));
         Assert.Equal(2, batch!.Count);
         Assert.Equal(_log.Durable, ShipCheckpoint.Load(_folder.Path)!.Shipped);
+    }
+
+    [Fact]
+    public async Task Shutdown_stops_at_the_flush_timeout_and_the_next_start_ships_the_rest_once()
+    {
+        for (var i = 0; i < 10; i++) await AppendAsync(200, session: (ulong)i); // about 30 KB each: 2 or 3 a batch
+        _writer.FailuresLeft = int.MaxValue; // the store is down while running: the shipper waits in its backoff
+        var shipper = await StartAsync(batchSize: 2, interval: TimeSpan.FromHours(1), shutdownFlush: TimeSpan.FromSeconds(10));
+        for (var clock = Stopwatch.StartNew(); Volatile.Read(ref _writer.Attempts) == 0 && clock.Elapsed < TimeSpan.FromSeconds(10);) await Task.Delay(10);
+        _writer.FailuresLeft = 0;
+        _writer.OnWrite = () => _time.Advance(TimeSpan.FromSeconds(4)); // and slow at shutdown: each insert takes 4 s
+
+        await shipper.StopAsync(default);
+
+        var first = Drain();
+        Assert.Equal(3, first.Count); // shipped at 4, 8 and 12 s; the budget ran out during the third
+        Assert.True(ShipCheckpoint.Load(_folder.Path)!.Shipped < _log.Durable);
+        _writer.OnWrite = null;
+        var restarted = await StartAsync(batchSize: 1000, interval: TimeSpan.FromHours(1));
+        await restarted.StopAsync(default);
+        var sessions = first.Concat(Drain()).SelectMany(b => b).Select(e => e.SessionId).ToList();
+        Assert.Equal(Enumerable.Range(0, 10).SelectMany(i => Enumerable.Repeat((ulong)i, 200)), sessions);
     }
 
     [Fact]

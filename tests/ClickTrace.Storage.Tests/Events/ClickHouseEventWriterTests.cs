@@ -39,6 +39,28 @@ public sealed class ClickHouseEventWriterTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task The_tags_capture_fields_properties_and_revenue_read_back()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var purchase = new TrackedEvent
+        {
+            EventId = Guid.NewGuid(), SiteId = "shop", Type = EventType.Custom, Timestamp = at, ReceivedAt = at, SessionId = 1, VisitorId = 2,
+            Name = "purchase", Properties = new Dictionary<string, string> { ["plan"] = "pro", ["seats"] = "3" }, Revenue = 49.9m, Currency = "EUR",
+            ElementX = 5, ElementY = 6, Interactive = true, Ad = "summer-b", DurationMs = 61_234, ScrollDepth = 87, Count = 4, ErrorPage = true, Line = 42,
+        };
+
+        await new ClickHouseEventWriter(Store).WriteAsync([purchase]);
+        var row = Assert.Single((await Store.QueryAsync(
+            """
+            SELECT props['plan'], props['seats'], toString(revenue), currency, element_x, element_y, interactive, ad,
+                   duration_ms, scroll_depth, count, error_page, line
+            FROM events
+            """)).Rows);
+
+        Assert.Equal(["pro", "3", "49.9", "EUR", 5, 6, true, "summer-b", 61_234u, (byte)87, (ushort)4, true, 42], row);
+    }
+
+    [Fact]
     public async Task A_batch_is_one_insert_of_all_its_rows()
     {
         var now = DateTimeOffset.UtcNow;
