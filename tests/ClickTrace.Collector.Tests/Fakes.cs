@@ -50,9 +50,13 @@ internal sealed class RecordingEventWriter : IEventWriter
     public int Attempts;
     public Action? OnWrite;
 
+    /// <summary>Completes when the first write is attempted (whether or not it fails).</summary>
+    public readonly TaskCompletionSource FirstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Attempts);
+        FirstAttempt.TrySetResult();
         OnWrite?.Invoke();
         if (Interlocked.Decrement(ref FailuresLeft) >= 0) throw new IOException("store unavailable");
         Tokens.Enqueue(deduplicationToken);

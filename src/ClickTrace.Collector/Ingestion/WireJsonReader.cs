@@ -162,7 +162,9 @@ public static class WireJsonReader
             if (seen.Count >= MaxProperties) throw Invalid(ref reader, $"'p' has more than {MaxProperties} properties");
             if (!seen.Add(key)) throw Invalid(ref reader, "a property appears twice in 'p'");
             Next(ref reader);
-            string? value = reader.TokenType switch
+            // The scan only checks a value's text; the shipper's read keeps it.
+            if (into is null && reader.TokenType == JsonTokenType.String && !IsText(ref reader)) throw Invalid(ref reader, "a string is not valid UTF-8 text");
+            string? value = into is null ? null : reader.TokenType switch
             {
                 JsonTokenType.String => reader.GetString(),
                 JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
@@ -171,7 +173,7 @@ public static class WireJsonReader
                 _ => null,
             };
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
-            if (value is not null && into is not null) into[key] = value;
+            if (value is not null) into![key] = value;
         }
     }
 
@@ -209,10 +211,12 @@ public static class WireJsonReader
         if (reader.TokenType == JsonTokenType.Null) return false;
         if (reader.TokenType != JsonTokenType.String) throw Invalid(ref reader, $"expected a string, found {reader.TokenType}");
         // The reader checks a string's syntax, not its text: what the shipper will read must be text now.
-        if (reader.ValueIsEscaped ? !CanUnescape(ref reader) : !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
-            throw Invalid(ref reader, "a string is not valid UTF-8 text");
+        if (!IsText(ref reader)) throw Invalid(ref reader, "a string is not valid UTF-8 text");
         return true;
     }
+
+    private static bool IsText(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? CanUnescape(ref reader) : System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
 
     private static bool CanUnescape(ref Utf8JsonReader reader)
     {

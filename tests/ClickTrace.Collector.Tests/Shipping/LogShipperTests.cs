@@ -95,7 +95,7 @@ public sealed class LogShipperTests : IAsyncDisposable
         for (var i = 0; i < 10; i++) await AppendAsync(200, session: (ulong)i); // about 30 KB each: 2 or 3 a batch
         _writer.FailuresLeft = int.MaxValue; // the store is down while running: the shipper waits in its backoff
         var shipper = await StartAsync(batchSize: 2, interval: TimeSpan.FromHours(1), shutdownFlush: TimeSpan.FromSeconds(10));
-        for (var clock = Stopwatch.StartNew(); Volatile.Read(ref _writer.Attempts) == 0 && clock.Elapsed < TimeSpan.FromSeconds(10);) await Task.Delay(10);
+        await _writer.FirstAttempt.Task.WaitAsync(TimeSpan.FromSeconds(10));
         _writer.FailuresLeft = 0;
         _writer.OnWrite = () => _time.Advance(TimeSpan.FromSeconds(4)); // and slow at shutdown: each insert takes 4 s
 
