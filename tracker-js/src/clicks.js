@@ -1,65 +1,60 @@
-// Clicks: which element (a short, stable CSS selector), its tag, visible text and link target, and
-// where on the page. The element is the nearest interactive ancestor of what was hit, so a click on
-// an icon inside a button is the button's click. Nothing under [data-ct-ignore] is recorded, and the
-// text of form fields is never read.
+// Clicks: which element (resolved to its nearest interactive ancestor), its selector, tag, visible
+// text, link, ad, and where: on the page and within the element. The element's box is read after the
+// next frame, never on the click path. Also the frustration signals: rage, dead and error clicks.
+import { selector, text, ignored, round, on } from './dom.js';
+
 const INTERACTIVE = 'a,button,input,select,textarea,label,summary,[role=button],[role=link],[onclick]';
-const FIELDS = { INPUT: 1, TEXTAREA: 1, SELECT: 1 };
-const ATTRS = ['data-ct-step', 'data-ct-ad', 'data-testid', 'name', 'aria-label', 'role', 'type'];
+const DEAD_MS = 2500;
 
-function part(el) {
-  const tag = el.tagName.toLowerCase();
-  if (el.id && /^[A-Za-z][\w-]*$/.test(el.id)) return '#' + el.id;
-  for (const name of ATTRS) {
-    const value = el.getAttribute(name);
-    if (value && value.length < 40) return tag + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]';
-  }
-  const parent = el.parentElement;
-  if (!parent) return tag;
-  const same = Array.prototype.filter.call(parent.children, (c) => c.tagName === el.tagName);
-  return same.length > 1 ? tag + ':nth-of-type(' + (same.indexOf(el) + 1) + ')' : tag;
-}
+export function trackClicks(record, config, changes) {
+  const [rageCount, radius, windowMs] = config.rage_;
+  let burst = [];
+  let rageTimer = 0;
+  let last = null;
 
-// Climbs from the element until the path names exactly one element of the page (at most 5 steps).
-export function selector(el) {
-  const parts = [];
-  for (let node = el; node && node.nodeType === 1 && parts.length < 5; node = node.parentElement) {
-    parts.unshift(part(node));
-    const path = parts.join(' > ');
-    if (parts[0][0] === '#' || node === document.body || unique(path)) break;
-  }
-  return parts.join(' > ');
-}
-
-function unique(path) {
-  try {
-    return document.querySelectorAll(path).length === 1;
-  } catch (e) {
-    return false;
-  }
-}
-
-// A click on a link that will leave the page: the queue is flushed at once, while the page is fully
-// alive, instead of relying on the beacon at pagehide alone.
-function leaves(link, event) {
-  return link && !event.defaultPrevented && (!link.target || link.target === '_self') && !link.hasAttribute('download') &&
-    !(link.pathname === location.pathname && link.search === location.search && link.hash);
-}
-
-export function trackClicks(record, flush) {
-  addEventListener('click', (event) => {
+  on('click', (event) => {
     const hit = event.target;
-    if (!hit || !hit.closest || hit.closest('[data-ct-ignore]')) return;
-    const el = hit.closest(INTERACTIVE) || hit;
+    if (ignored(hit)) return;
+    const interactive = hit.closest(INTERACTIVE);
+    const el = interactive || hit;
     const link = el.closest('a[href]');
-    const text = FIELDS[el.tagName] ? '' : (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 100);
-    record('click', {
-      s: selector(el),
-      tg: el.tagName.toLowerCase(),
-      tx: text,
-      h: link ? link.href : '',
-      x: Math.round(event.pageX),
-      y: Math.round(event.pageY),
-    });
-    if (leaves(link, event)) flush(true);
-  }, { capture: true, passive: true });
+    const ad = el.closest('[data-ct-ad]');
+    const now = Date.now();
+    const x = round(event.pageX);
+    const y = round(event.pageY);
+    const info = { s: selector(el), tg: el.tagName, tx: text(el), h: link ? link.href : '', x, y };
+    const click = record('click', { ...info, i: interactive ? 1 : 0, ad: ad && ad.getAttribute('data-ct-ad') });
+    const selected = getSelection().toString();
+    last = { info_: info, at_: now };
+
+    requestAnimationFrame(() => setTimeout(() => {
+      const box = el.getBoundingClientRect();
+      click.ex = round(event.clientX - box.left);
+      click.ey = round(event.clientY - box.top);
+    }));
+
+    // Rage: quick clicks in one spot that changed nothing (a stepper's clicks change the page) and
+    // selected no text (double and triple clicks select words and lines). Reported when the burst ends.
+    const mark = changes();
+    burst = selected ? [] : burst.filter((c) => now - c.at_ < windowMs && Math.abs(c.x - x) < radius && Math.abs(c.y - y) < radius && c.mark_ == mark);
+    if (!selected) burst.push({ at_: now, x, y, mark_: mark });
+    if (burst.length >= rageCount) {
+      const count = burst.length;
+      clearTimeout(rageTimer);
+      rageTimer = setTimeout(() => record('rage', { ...info, c: count }), windowMs);
+    }
+
+    // Dead: no navigation, no page change and no focus change within 2.5 s.
+    const focus = document.activeElement;
+    const href = location.href;
+    if (!selected) setTimeout(() => {
+      if (changes() == mark && document.activeElement == focus && location.href == href && document.visibilityState == 'visible') record('dead', info);
+    }, DEAD_MS);
+  }, true);
+
+  // Error clicks: a script error within a second of a click.
+  return (message) => {
+    if (last && Date.now() - last.at_ < 1000) record('errclick', { ...last.info_, n: message });
+    last = null;
+  };
 }

@@ -1,10 +1,15 @@
-// Reads the tag's configuration from its own <script> element.
+// Reads the tag's configuration from its own <script> element (docs/tag.md lists the attributes).
 export function readConfig(script) {
-  const attr = (name) => script && script.getAttribute('data-' + name);
-  const src = (script && script.src) || location.href;
+  const attr = (name) => script.getAttribute('data-' + name);
+  const has = (name) => attr(name) != null;
   return {
-    site: attr('site'),
-    api: attr('api') || new URL('/api/collect', src).href,
-    cookieless: attr('cookieless') != null,
+    site_: attr('site'),
+    api_: attr('api') || new URL('/api/collect', script.src).href,
+    cookieless_: has('cookieless'),
+    dnt_: has('respect-dnt'),
+    local_: has('local'),
+    sample_: has('sample') ? +attr('sample') : 1,
+    // Rage clicks: "count radius-px window-ms".
+    rage_: (attr('rage') || '3 30 1000').split(' ').map(Number),
   };
 }

@@ -1,58 +1,85 @@
 // ClickTrace tag: <script defer src="https://HOST/ct.js" data-site="KEY"></script>
-// Records page views and clicks, batches them and posts them to the collector. It never throws into
-// the host page: every entry point is wrapped.
+// Records page views, clicks, what was seen, forms, frustration, errors and engagement, batches them
+// and posts them to the collector. It never throws into the host page: every entry point is wrapped.
 import { readConfig } from './config.js';
-import { ids as makeIds } from './ids.js';
+import { ids as makeIds, randomId } from './ids.js';
 import { queue as makeQueue } from './queue.js';
 import { trackPageviews } from './pageviews.js';
 import { trackClicks } from './clicks.js';
-
-function safe(fn) {
-  return function () {
-    try {
-      return fn.apply(this, arguments);
-    } catch (e) { /* the host page must never see our errors */ }
-  };
-}
+import { trackForms } from './forms.js';
+import { trackErrors } from './errors.js';
+import { trackVisibility } from './visibility.js';
+import { trackEngagement } from './engage.js';
+import { safe, on } from './dom.js';
 
 safe(() => {
   const config = readConfig(document.currentScript);
-  if (!config.site || window.__clicktrace) return;
+  const nav = navigator;
+  if (!config.site_ || window.__clicktrace) return;
+  if (config.dnt_ && (nav.doNotTrack == '1' || nav.globalPrivacyControl)) return;
+  if (!config.local_ && (nav.webdriver || /^(localhost|127\.|\[::1\]$)/.test(location.hostname))) return;
+  const ids = makeIds(config.cookieless_);
+  // Sampling keeps or leaves out whole visitors (by their id; per page view when cookieless).
+  if ((ids.vid_ ? parseInt(ids.vid_.slice(0, 8), 16) / 2 ** 32 : Math.random()) >= config.sample_) return;
   window.__clicktrace = 1;
-  const ids = makeIds(config.cookieless);
-  let sid = ids.session(Date.now());
-  const q = makeQueue(config.api, () => ({ v: 1, site: config.site, sid, vid: ids.vid }));
+  let sid = ids.session_(Date.now());
+  const q = makeQueue(config.api_, () => ({ v: 1, site: config.site_, sid, vid: ids.vid_ }));
 
   const record = safe((type, fields) => {
     const now = Date.now();
-    sid = ids.session(now);
-    q.push({
-      id: crypto.randomUUID ? crypto.randomUUID() : uuid(),
+    sid = ids.session_(now);
+    const event = {
+      id: uuid(),
       t: type,
       ts: now,
       u: location.href,
       vw: innerWidth,
       vh: innerHeight,
       ...fields,
-    });
+    };
+    q.push_(event);
+    return event;
   });
 
-  // clicktrace('signup', {plan: 'pro'}): custom events; calls made before the tag loaded are replayed.
-  const api = safe((name) => record('custom', { n: String(name) }));
+  // clicktrace('signup', {plan: 'pro'}), clicktrace('purchase', {revenue: 49.9, currency: 'EUR'}),
+  // clicktrace.identify('customer-123'). Calls queued by the stub before the tag loaded are replayed.
+  const api = safe((name, props) => record('custom', { n: String(name), p: props }));
   const early = (window.clicktrace && window.clicktrace.q) || [];
+  api.identify = safe((id) => record('identify', { n: String(id) }));
   window.clicktrace = api;
-  early.forEach((args) => api.apply(null, args));
 
-  const leave = safe(() => q.flush(true));
-  trackPageviews(record);
-  trackClicks(record, leave);
-  addEventListener('pagehide', leave);
-  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && leave());
+  let changes = 0;
+  const seen = trackVisibility(record);
+  const engagement = trackEngagement(record);
+  const abandon = trackForms(record);
+  const errorClick = trackClicks(record, config, () => changes);
+  const resetErrors = trackErrors(record, errorClick);
+  let rescan = 0;
+  new MutationObserver(() => {
+    changes++;
+    rescan = rescan || setTimeout(safe(() => (rescan = 0, seen.scan_())), 500);
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+
+  const end = safe(() => {
+    engagement.report_();
+    abandon();
+  });
+  trackPageviews(record, end, safe(() => {
+    resetErrors();
+    engagement.start_();
+    seen.start_();
+  }));
+  early.forEach((args) => api.apply(null, args));
+  on('pagehide', () => {
+    end();
+    q.flush_(true);
+  });
+  on('visibilitychange', () => {
+    if (document.visibilityState == 'visible') return engagement.shown_();
+    engagement.report_();
+    q.flush_(true);
+  });
 })();
 
-function uuid() {
-  const h = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1));
-  h[6] = '4' + h[6][1];
-  h[8] = ((parseInt(h[8], 16) & 0x3f) | 0x80).toString(16);
-  return h.slice(0, 4).join('') + '-' + h.slice(4, 6).join('') + '-' + h.slice(6, 8).join('') + '-' + h.slice(8, 10).join('') + '-' + h.slice(10).join('');
-}
+// A UUID-shaped random id (crypto.randomUUID is missing on pages served over plain http).
+const uuid = () => (randomId() + randomId()).replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');

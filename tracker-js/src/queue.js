@@ -1,5 +1,6 @@
-// Batches events: flushed when 20 are waiting, 2 s after the first one, and when the page is hidden.
-// A batch the collector could not take (busy, offline) is put back once, within a bounded queue.
+// Batches events: flushed when 20 are waiting, 2 s after the first one, and when the page is
+// hidden or left. A batch the collector could not take (429, 5xx, offline) goes back to the front and
+// is retried with a doubling delay (up to a minute); past 500 waiting events the oldest are dropped.
 import { send } from './transport.js';
 
 const MAX_BATCH = 20;
@@ -9,6 +10,7 @@ const DELAY_MS = 2000;
 export function queue(api, header) {
   let events = [];
   let timer = 0;
+  let backoff = 0;
 
   function flush(unloading) {
     clearTimeout(timer);
@@ -16,10 +18,10 @@ export function queue(api, header) {
     while (events.length) {
       const batch = events.splice(0, MAX_BATCH);
       send(api, JSON.stringify({ ...header(), events: batch }), unloading).then((ok) => {
-        if (!ok && events.length + batch.length <= MAX_QUEUE) {
-          events = batch.concat(events);
-          schedule(DELAY_MS * 5);
-        }
+        if (ok) return (backoff = 0);
+        events = batch.concat(events).slice(-MAX_QUEUE);
+        backoff = Math.min(backoff * 2 || DELAY_MS, 60000);
+        schedule(backoff);
       });
     }
   }
@@ -29,11 +31,10 @@ export function queue(api, header) {
   }
 
   return {
-    push(event) {
-      if (events.length >= MAX_QUEUE) return;
-      events.push(event);
-      events.length >= MAX_BATCH ? flush() : schedule(DELAY_MS);
+    push_(event) {
+      if (events.push(event) > MAX_QUEUE) events.shift();
+      events.length >= MAX_BATCH && !backoff ? flush() : schedule(backoff || DELAY_MS);
     },
-    flush,
+    flush_: flush,
   };
 }

@@ -1,0 +1,40 @@
+// Forms: each field used (name, type, time in it, whether it was changed; never its value), each
+// submit, and abandonment: a page left with a started, unsubmitted form names its last field.
+import { selector, ignored, FIELDS, on } from './dom.js';
+
+export function trackForms(record) {
+  let current = null;
+  let last = null;
+  let started = null;
+
+  const about = (field) => ({ n: field.name || field.id || selector(field), tg: field.type, s: field.form ? selector(field.form) : '' });
+
+  function left() {
+    if (!current) return;
+    last = { ...about(current.field_), d: Date.now() - current.at_ };
+    record('field', { ...last, c: current.changed_ });
+    current = null;
+  }
+
+  on('focusin', (e) => {
+    const field = e.target;
+    if (ignored(field) || !field.matches(FIELDS) || field.type == 'hidden') return;
+    left();
+    current = { field_: field, at_: Date.now(), changed_: 0 };
+    started = field.form || started;
+  }, true);
+  on('change', (e) => current && e.target == current.field_ && (current.changed_ = 1), true);
+  on('focusout', (e) => current && e.target == current.field_ && left(), true);
+  on('submit', (e) => {
+    left();
+    record('submit', { s: selector(e.target) });
+    if (started == e.target) started = null;
+  }, true);
+
+  // The page view ends (the page is left, or a single-page app navigates).
+  return () => {
+    left();
+    if (started && last) record('abandon', last);
+    started = last = null;
+  };
+}
