@@ -22,8 +22,8 @@ export function trackClicks(record, config, changes) {
     const now = Date.now();
     const x = round(event.pageX);
     const y = round(event.pageY);
-    const info = { s: selector(el), tg: el.tagName, tx: text(el), h: link ? link.href : '', x, y };
-    const click = record('click', { ...info, i: interactive ? 1 : 0, ad: ad && ad.getAttribute('data-ct-ad') });
+    const info = { s: selector(el), tg: el.localName, tx: text(el), h: link?.href, x, y };
+    const click = record('click', { ...info, i: interactive ? 1 : 0, ad: ad?.getAttribute('data-ct-ad') });
     const selected = getSelection().toString();
     last = { info_: info, at_: now };
 
@@ -36,8 +36,7 @@ export function trackClicks(record, config, changes) {
     // Rage: quick clicks in one spot that changed nothing (a stepper's clicks change the page) and
     // selected no text (double and triple clicks select words and lines). Reported when the burst ends.
     const mark = changes();
-    burst = selected ? [] : burst.filter((c) => now - c.at_ < windowMs && Math.abs(c.x - x) < radius && Math.abs(c.y - y) < radius && c.mark_ == mark);
-    if (!selected) burst.push({ at_: now, x, y, mark_: mark });
+    burst = selected ? [] : [...burst.filter((c) => now - c.at_ < windowMs && Math.hypot(c.x - x, c.y - y) < radius && c.mark_ == mark), { at_: now, x, y, mark_: mark }];
     if (burst.length >= rageCount) {
       const count = burst.length;
       clearTimeout(rageTimer);
@@ -48,9 +47,9 @@ export function trackClicks(record, config, changes) {
     const focus = document.activeElement;
     const href = location.href;
     if (!selected) setTimeout(() => {
-      if (changes() == mark && document.activeElement == focus && location.href == href && document.visibilityState == 'visible') record('dead', info);
+      if (changes() == mark && document.activeElement == focus && location.href == href && !document.hidden) record('dead', info);
     }, DEAD_MS);
-  }, true);
+  });
 
   // Error clicks: a script error within a second of a click.
   return (message) => {

@@ -8,7 +8,7 @@ export function readConfig(script) {
     cookieless_: has('cookieless'),
     dnt_: has('respect-dnt'),
     local_: has('local'),
-    sample_: has('sample') ? +attr('sample') : 1,
+    sample_: +(attr('sample') ?? 1),
     // Rage clicks: "count radius-px window-ms".
     rage_: (attr('rage') || '3 30 1000').split(' ').map(Number),
   };

@@ -9,20 +9,21 @@ export function safe(fn) {
   };
 }
 
-// Every listener the tag adds goes through here: guarded, and passive unless told otherwise.
-export const on = (type, fn, capture) => addEventListener(type, safe(fn), { capture, passive: true });
+// Every listener the tag adds goes through here: guarded, passive, and on the capture phase (so
+// that a page's stopPropagation cannot hide a click or a submit from us).
+export const on = (type, fn) => addEventListener(type, safe(fn), { capture: true, passive: true });
 const ATTRS = ['data-ct-step', 'data-ct-ad', 'data-testid', 'name', 'aria-label', 'role', 'type'];
 export const FIELDS = 'input,select,textarea';
 
 function part(el) {
-  const tag = el.tagName.toLowerCase();
-  if (el.id && /^[A-Za-z][\w-]*$/.test(el.id)) return '#' + el.id;
+  const tag = el.localName;
+  if (el.id && /^[a-z][\w-]*$/i.test(el.id)) return '#' + el.id;
   for (const name of ATTRS) {
     const value = el.getAttribute(name);
     if (value && value.length < 40) return tag + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]';
   }
   const parent = el.parentElement;
-  const same = parent ? [].filter.call(parent.children, (c) => c.tagName == el.tagName) : [];
+  const same = parent ? [...parent.children].filter((c) => c.localName == tag) : [];
   return same.length > 1 ? tag + ':nth-of-type(' + (same.indexOf(el) + 1) + ')' : tag;
 }
 
@@ -37,17 +38,12 @@ export function selector(el) {
   return parts.join(' > ');
 }
 
-function unique(path) {
-  try {
-    return document.querySelectorAll(path).length == 1;
-  } catch (e) {
-    return false;
-  }
-}
+// A path the page's selector engine refuses (odd attribute text) is not unique: climb further.
+const unique = safe((path) => document.querySelectorAll(path).length == 1);
 
 // Visible text without forcing a layout (textContent, not innerText); never a form field's.
-export const text = (el) => (el.matches(FIELDS) ? '' : (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 100));
+export const text = (el) => (el.matches(FIELDS) ? '' : el.textContent.replace(/\s+/g, ' ').trim().slice(0, 100));
 
-export const ignored = (el) => !el || !el.closest || el.closest('[data-ct-ignore]');
+export const ignored = (el) => !el?.closest || el.closest('[data-ct-ignore]');
 
 export const round = Math.round;

@@ -17,7 +17,7 @@ export function trackEngagement(record) {
   return {
     start_() {
       depth = visible = 0;
-      shownAt = document.visibilityState == 'visible' ? Date.now() : 0;
+      shownAt = !document.hidden && Date.now();
       scrolled();
     },
     shown_() {

@@ -7,7 +7,7 @@ export function trackForms(record) {
   let last = null;
   let started = null;
 
-  const about = (field) => ({ n: field.name || field.id || selector(field), tg: field.type, s: field.form ? selector(field.form) : '' });
+  const about = (field) => ({ n: field.name || field.id || selector(field), tg: field.type, s: field.form && selector(field.form) });
 
   function left() {
     if (!current) return;
@@ -22,14 +22,14 @@ export function trackForms(record) {
     left();
     current = { field_: field, at_: Date.now(), changed_: 0 };
     started = field.form || started;
-  }, true);
-  on('change', (e) => current && e.target == current.field_ && (current.changed_ = 1), true);
-  on('focusout', (e) => current && e.target == current.field_ && left(), true);
+  });
+  on('change', (e) => current && e.target == current.field_ && (current.changed_ = 1));
+  on('focusout', (e) => current && e.target == current.field_ && left());
   on('submit', (e) => {
     left();
     record('submit', { s: selector(e.target) });
     if (started == e.target) started = null;
-  }, true);
+  });
 
   // The page view ends (the page is left, or a single-page app navigates).
   return () => {

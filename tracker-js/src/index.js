@@ -15,21 +15,20 @@ import { safe, on } from './dom.js';
 safe(() => {
   const config = readConfig(document.currentScript);
   const nav = navigator;
-  if (!config.site_ || window.__clicktrace) return;
+  if (!config.site_ || window.clicktrace?.identify) return;
   if (config.dnt_ && (nav.doNotTrack == '1' || nav.globalPrivacyControl)) return;
   if (!config.local_ && (nav.webdriver || /^(localhost|127\.|\[::1\]$)/.test(location.hostname))) return;
-  const ids = makeIds(config.cookieless_);
-  // Sampling keeps or leaves out whole visitors (by their id; per page view when cookieless).
-  if ((ids.vid_ ? parseInt(ids.vid_.slice(0, 8), 16) / 2 ** 32 : Math.random()) >= config.sample_) return;
-  window.__clicktrace = 1;
-  let sid = ids.session_(Date.now());
-  const q = makeQueue(config.api_, () => ({ v: 1, site: config.site_, sid, vid: ids.vid_ }));
+  const [id, touch] = makeIds(config.cookieless_);
+  // Sampling keeps or leaves out whole visitors, by their id (per page load when cookieless).
+  if (parseInt(id.vid.slice(0, 8), 16) / 2 ** 32 >= config.sample_) return;
+  touch(Date.now());
+  const q = makeQueue(config.api_, () => ({ v: 1, site: config.site_, ...!config.cookieless_ && id }));
 
   const record = safe((type, fields) => {
     const now = Date.now();
-    sid = ids.session_(now);
+    touch(now);
     const event = {
-      id: uuid(),
+      id: randomId() + randomId(),
       t: type,
       ts: now,
       u: location.href,
@@ -44,7 +43,7 @@ safe(() => {
   // clicktrace('signup', {plan: 'pro'}), clicktrace('purchase', {revenue: 49.9, currency: 'EUR'}),
   // clicktrace.identify('customer-123'). Calls queued by the stub before the tag loaded are replayed.
   const api = safe((name, props) => record('custom', { n: String(name), p: props }));
-  const early = (window.clicktrace && window.clicktrace.q) || [];
+  const early = window.clicktrace?.q || [];
   api.identify = safe((id) => record('identify', { n: String(id) }));
   window.clicktrace = api;
 
@@ -75,11 +74,8 @@ safe(() => {
     q.flush_(true);
   });
   on('visibilitychange', () => {
-    if (document.visibilityState == 'visible') return engagement.shown_();
+    if (!document.hidden) return engagement.shown_();
     engagement.report_();
     q.flush_(true);
   });
 })();
-
-// A UUID-shaped random id (crypto.randomUUID is missing on pages served over plain http).
-const uuid = () => (randomId() + randomId()).replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');

@@ -5,6 +5,5 @@ export function send(api, body, unloading) {
   // A string body is sent as text/plain;charset=UTF-8 by both.
   if (unloading && navigator.sendBeacon(api, body)) return Promise.resolve(true);
   return fetch(api, { method: 'POST', body, keepalive: true })
-    .then((r) => r.status < 500 && r.status != 429)
-    .catch(() => false);
+    .then((r) => r.status < 500 && r.status != 429, () => 0);
 }

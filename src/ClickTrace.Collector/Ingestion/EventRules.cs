@@ -7,7 +7,7 @@ namespace ClickTrace.Collector.Ingestion;
 public readonly record struct EventKey(Guid? Id, EventType? Type, bool HasName)
 {
     public static EventKey Of(WireEvent e) => new(
-        Guid.TryParseExact(e.Id, "D", out var id) ? id : null,
+        EventIds.Parse(e.Id),
         EventTypes.TryParse(e.Type, out var type) ? type : null,
         !string.IsNullOrWhiteSpace(e.Name));
 }

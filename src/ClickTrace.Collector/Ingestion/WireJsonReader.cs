@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using ClickTrace.Core.Events;
 using ClickTrace.Core.Wire;
@@ -193,8 +192,7 @@ public static class WireJsonReader
     private static Guid? IdValue(ref Utf8JsonReader reader)
     {
         if (!StringToken(ref reader)) return null;
-        if (reader.ValueIsEscaped) return Guid.TryParseExact(reader.GetString(), "D", out var escaped) ? escaped : null;
-        return Utf8Parser.TryParse(reader.ValueSpan, out Guid id, out var used, 'D') && used == reader.ValueSpan.Length ? id : null;
+        return reader.ValueIsEscaped ? EventIds.Parse(reader.GetString()) : EventIds.Parse(reader.ValueSpan);
     }
 
     private static EventType? TypeValue(ref Utf8JsonReader reader)

@@ -8,6 +8,9 @@ public sealed class EventRulesTests
     [Theory]
     [InlineData(null, "pageview", null, DropReason.InvalidId)]
     [InlineData("not-a-uuid", "pageview", null, DropReason.InvalidId)]
+    [InlineData("6f1c2a4e8a8b4a8e9f551e2d3c4b5a6", "pageview", null, DropReason.InvalidId)]
+    [InlineData("6f1c2a4e8a8b4a8e9f551e2d3c4b5a69z", "pageview", null, DropReason.InvalidId)]
+    [InlineData("{6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69}", "pageview", null, DropReason.InvalidId)]
     [InlineData("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69", "scroll", null, DropReason.UnknownType)]
     [InlineData("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69", "PAGEVIEW", null, DropReason.UnknownType)]
     [InlineData("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69", "custom", " ", DropReason.MissingName)]
@@ -32,6 +35,17 @@ public sealed class EventRulesTests
 
         Assert.Null(EventRules.Check(key));
         Assert.Equal((Guid.Parse("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69"), EventType.Custom), (key.Id, key.Type));
+    }
+
+    [Theory]
+    [InlineData("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69")]
+    [InlineData("6f1c2a4e8a8b4a8e9f551e2d3c4b5a69")]
+    public void An_id_may_be_written_with_or_without_hyphens(string id)
+    {
+        var e = Build.Pageview(id);
+
+        Assert.Equal(Guid.Parse("6f1c2a4e-8a8b-4a8e-9f55-1e2d3c4b5a69"), EventKey.Of(e).Id);
+        Assert.Equal(EventIds.Parse(System.Text.Encoding.UTF8.GetBytes(id)), EventKey.Of(e).Id);
     }
 
     [Fact]

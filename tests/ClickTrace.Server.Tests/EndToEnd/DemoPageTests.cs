@@ -11,7 +11,7 @@ public sealed class DemoPageTests(Chromium chromium) : IClassFixture<Chromium>
     private static async Task<JsonNode> OverviewAsync(ClickTraceApp app) =>
         JsonNode.Parse(await app.Http.GetStringAsync("/api/sites/demo/overview?period=today"))!;
 
-    private static Task WaitForTagAsync(IPage page) => page.WaitForFunctionAsync("() => window.__clicktrace === 1");
+    private static Task WaitForTagAsync(IPage page) => page.WaitForFunctionAsync("() => !!window.clicktrace?.identify");
 
     [Fact]
     public async Task Page_views_and_a_link_click_on_the_demo_page_are_read_back_through_the_api()

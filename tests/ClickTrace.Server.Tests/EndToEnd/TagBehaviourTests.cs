@@ -12,7 +12,7 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<IPage> OpenAsync(string body, string tagAttributes = "data-site=\"demo\"")
+    private async Task<IPage> OpenAsync(string body, string tagAttributes = "data-site=\"demo\" data-local")
     {
         var page = await chromium.Browser.NewPageAsync();
         var url = new Uri(_app.BaseAddress, "/tag-test.html").ToString();
@@ -22,7 +22,7 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
             Body = $"<!DOCTYPE html><html><head><title>Tag test</title><script defer src=\"/ct.js\" {tagAttributes}></script></head><body>{body}</body></html>",
         }));
         await page.GotoAsync(url);
-        await page.WaitForFunctionAsync("() => window.__clicktrace === 1");
+        await page.WaitForFunctionAsync("() => !!window.clicktrace?.identify");
         return page;
     }
 
@@ -85,7 +85,7 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
     public async Task An_unreachable_collector_never_breaks_the_page()
     {
         var page = await OpenAsync("<button id=\"b\">Go</button><p id=\"out\"></p><script>document.getElementById('b').onclick = () => document.getElementById('out').textContent = 'still working';</script>",
-            "data-site=\"demo\" data-api=\"http://127.0.0.1:9/api/collect\"");
+            "data-site=\"demo\" data-local data-api=\"http://127.0.0.1:9/api/collect\"");
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
 
@@ -119,7 +119,7 @@ public sealed class TagBehaviourTests(Chromium chromium) : IClassFixture<Chromiu
     [Fact]
     public async Task Cookieless_mode_stores_nothing_in_the_browser_and_the_collector_derives_the_visitor()
     {
-        var page = await OpenAsync("<button id=\"b\">Go</button>", "data-site=\"demo\" data-cookieless");
+        var page = await OpenAsync("<button id=\"b\">Go</button>", "data-site=\"demo\" data-local data-cookieless");
 
         await page.ClickAsync("#b");
         var storage = await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length + document.cookie.length");
