@@ -11,6 +11,7 @@ export function trackClicks(record, config, changes) {
   let burst = [];
   let rageTimer = 0;
   let last = null;
+  let selected = '';
 
   on('click', (event) => {
     const hit = event.target;
@@ -23,20 +24,24 @@ export function trackClicks(record, config, changes) {
     const x = round(event.pageX);
     const y = round(event.pageY);
     const info = { s: selector(el), tg: el.localName, tx: text(el), h: link?.href, x, y };
-    const click = record('click', { ...info, i: interactive ? 1 : 0, ad: ad?.getAttribute('data-ct-ad') });
-    const selected = getSelection().toString();
+    const click = record('click', { ...info, i: +!!interactive, ad: ad?.getAttribute('data-ct-ad') });
+    // A click that changed the selection selected text (double and triple clicks select words and lines).
+    const selection = '' + getSelection();
+    const selecting = selection && selection != selected;
+    selected = selection;
     last = { info_: info, at_: now };
 
     requestAnimationFrame(() => setTimeout(() => {
       const box = el.getBoundingClientRect();
-      click.ex = round(event.clientX - box.left);
-      click.ey = round(event.clientY - box.top);
+      // In page coordinates: the page may have scrolled since the click.
+      click.ex = round(event.pageX - box.left - scrollX);
+      click.ey = round(event.pageY - box.top - scrollY);
     }));
 
     // Rage: quick clicks in one spot that changed nothing (a stepper's clicks change the page) and
-    // selected no text (double and triple clicks select words and lines). Reported when the burst ends.
+    // selected no text. Reported when the burst ends.
     const mark = changes();
-    burst = selected ? [] : [...burst.filter((c) => now - c.at_ < windowMs && Math.hypot(c.x - x, c.y - y) < radius && c.mark_ == mark), { at_: now, x, y, mark_: mark }];
+    burst = selecting ? [] : [...burst.filter((c) => now - c.at_ < windowMs && Math.hypot(c.x - x, c.y - y) < radius && c.mark_ == mark), { at_: now, x, y, mark_: mark }];
     if (burst.length >= rageCount) {
       const count = burst.length;
       clearTimeout(rageTimer);
@@ -46,7 +51,7 @@ export function trackClicks(record, config, changes) {
     // Dead: no navigation, no page change and no focus change within 2.5 s.
     const focus = document.activeElement;
     const href = location.href;
-    if (!selected) setTimeout(() => {
+    if (!selecting) setTimeout(() => {
       if (changes() == mark && document.activeElement == focus && location.href == href && !document.hidden) record('dead', info);
     }, DEAD_MS);
   });

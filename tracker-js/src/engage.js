@@ -25,9 +25,9 @@ export function trackEngagement(record) {
     },
     // Reports what accumulated since the last report.
     report_() {
-      if (shownAt) visible += Date.now() - shownAt;
+      visible += shownAt && Date.now() - shownAt;
       shownAt = 0;
-      if (visible) record('engage', { sd: depth, d: visible });
+      visible && record('engage', { sd: depth, d: visible });
       visible = 0;
     },
   };

@@ -18,22 +18,18 @@ export function queue(api, header) {
     while (events.length) {
       const batch = events.splice(0, MAX_BATCH);
       send(api, JSON.stringify({ ...header(), events: batch }), unloading).then((ok) => {
-        if (ok) return (backoff = 0);
-        events = batch.concat(events).slice(-MAX_QUEUE);
-        backoff = Math.min(backoff * 2 || DELAY_MS, 60000);
-        schedule(backoff);
+        backoff = ok ? 0 : Math.min(backoff * 2 || DELAY_MS, 60000);
+        ok || (events = batch.concat(events).slice(-MAX_QUEUE), schedule());
       });
     }
   }
 
-  function schedule(delay) {
-    if (!timer) timer = setTimeout(flush, delay);
-  }
+  const schedule = () => (timer ||= setTimeout(flush, backoff || DELAY_MS));
 
   return {
     push_(event) {
-      if (events.push(event) > MAX_QUEUE) events.shift();
-      events.length >= MAX_BATCH && !backoff ? flush() : schedule(backoff || DELAY_MS);
+      events.push(event) > MAX_QUEUE && events.shift();
+      events.length < MAX_BATCH || backoff ? schedule() : flush();
     },
     flush_: flush,
   };

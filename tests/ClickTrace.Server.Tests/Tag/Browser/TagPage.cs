@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using ClickTrace.Server.Tests.EndToEnd;
+using ClickTrace.Server.Tests.Hosting;
+using ClickTrace.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ClickTrace.Server.Tests.Tag.Browser;
+
+/// <summary>
+/// The tag on a page made for one behaviour, in Chromium, on the origin of a real ClickTrace app; the
+/// page's clock is Playwright's fake one, so that the tag's timers (dead clicks, ad views, rage bursts)
+/// are driven by the test instead of waited for. Every batch the tag sends is kept as sent, and the events
+/// the collector stored are read back from the embedded engine.
+/// </summary>
+public sealed class TagPage : IAsyncDisposable
+{
+    public const string Site = "demo";
+
+    private readonly ConcurrentQueue<string> _payloads = new();
+    private readonly ConcurrentQueue<string> _errors = new();
+    private IBrowserContext? _context;
+
+    public TagPage(Chromium chromium) => Chromium = chromium;
+
+    private Chromium Chromium { get; }
+
+    public ClickTraceApp App { get; } = new();
+
+    public IPage Page { get; private set; } = default!;
+
+    /// <summary>The bodies the tag posted to the collector, as sent.</summary>
+    public IReadOnlyCollection<string> Payloads => _payloads;
+
+    /// <summary>Uncaught errors of the page (the host's own, and any of the tag's, which must never happen).</summary>
+    public IReadOnlyCollection<string> PageErrors => _errors;
+
+    /// <summary>
+    /// Opens /tag-test.html with <paramref name="body"/>. <paramref name="attributes"/> are added to the
+    /// tag's script element after data-site and data-local; <paramref name="head"/> goes before the tag.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string body, string attributes = "", string head = "", string path = "/tag-test.html",
+        IDictionary<string, string>? headers = null, bool waitForTag = true, bool local = true)
+    {
+        _context ??= await Chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 700 } });
+        Page = await _context.NewPageAsync();
+        Page.PageError += (_, error) => _errors.Enqueue(error);
+        Page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/api/collect", StringComparison.Ordinal) && request.PostData is { } data) _payloads.Enqueue(data);
+        };
+        await Page.Clock.InstallAsync();
+        var url = new Uri(App.BaseAddress, path).ToString();
+        var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tag test</title>{head}" +
+                   $"<script defer src=\"/ct.js\" data-site=\"{Site}\"{(local ? " data-local" : "")} {attributes}></script></head><body>{body}</body></html>";
+        await Page.RouteAsync(url, route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html; charset=utf-8",
+            Headers = headers,
+            Body = html,
+        }));
+        await Page.GotoAsync(url);
+        if (waitForTag) await Page.WaitForFunctionAsync("() => !!window.clicktrace?.identify");
+        return Page;
+    }
+
+    /// <summary>Advances the page's clock, firing the tag's timers that fall due.</summary>
+    public Task RunForAsync(int milliseconds) => Page.Clock.RunForAsync(milliseconds);
+
+    /// <summary>
+    /// Fires pagehide, as when the visitor leaves: the tag ends the page view and flushes with sendBeacon.
+    /// The page stays alive, so headless Chromium cannot cancel the beacon by tearing the renderer down.
+    /// </summary>
+    public Task LeaveAsync() => Page.EvaluateAsync("() => dispatchEvent(new PageTransitionEvent('pagehide'))");
+
+    /// <summary>The stored events of the site, oldest first, once <paramref name="done"/> holds for them.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> EventsAsync(Func<IReadOnlyList<StoredEvent>, bool> done, string what)
+    {
+        try
+        {
+            return await App.EventuallyAsync(ReadEventsAsync, done, what);
+        }
+        catch (TimeoutException timeout)
+        {
+            var stored = await ReadEventsAsync();
+            throw new TimeoutException(timeout.Message +
+                "\nStored events:\n" + string.Join('\n', stored.Select(e => $"{e.Type} {e.Selector} {e.Name}")) +
+                "\nSent by the tag:\n" + string.Join('\n', _payloads) +
+                "\nPage errors:\n" + string.Join('\n', _errors), timeout);
+        }
+    }
+
+    /// <summary>The stored events of <paramref name="type"/>, once there are at least <paramref name="count"/>.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> EventsAsync(string type, int count) =>
+        (await EventsAsync(all => all.Count(e => e.Type == type) >= count, $"{count} {type} events")).Where(e => e.Type == type).ToList();
+
+    private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync()
+    {
+        var store = App.Services.GetRequiredService<IClickHouse>();
+        var result = await store.QueryAsync($"SELECT {StoredEvent.Columns} FROM events WHERE site_id = {{site:String}} ORDER BY timestamp, event_id",
+            new QueryParameters().Add("site", Site));
+        return result.Rows.Select(StoredEvent.From).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null) await _context.CloseAsync();
+        App.Dispose();
+    }
+}
