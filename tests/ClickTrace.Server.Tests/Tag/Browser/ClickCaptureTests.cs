@@ -9,7 +9,7 @@ public sealed class ClickCaptureTests(Chromium chromium) : IClassFixture<Chromiu
 
     public ValueTask DisposeAsync() => _tag.DisposeAsync();
 
-    private const string Box = "position:absolute;display:block;width:200px;height:50px";
+    private const string Box = "position:absolute;display:block;margin:0;width:200px;height:50px";
 
     [Fact]
     public async Task A_click_records_the_element_its_text_link_and_where_on_the_page_and_in_the_element()
