@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using ClickTrace.Server.Tests.EndToEnd;
 using ClickTrace.Server.Tests.Hosting;
 using ClickTrace.Storage;
+using ClickTrace.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -17,20 +19,24 @@ public sealed class TagPage : IAsyncDisposable
 {
     public const string Site = "demo";
 
-    private readonly ConcurrentQueue<string> _payloads = new();
+    private readonly CollectRecorder _collect = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private IBrowserContext? _context;
 
-    public TagPage(Chromium chromium) => Chromium = chromium;
+    public TagPage(Chromium chromium)
+    {
+        Chromium = chromium;
+        App = new ClickTraceApp(TestEngine.UniqueDatabaseName("tag"), services: services => services.AddSingleton<IStartupFilter>(_collect));
+    }
 
     private Chromium Chromium { get; }
 
-    public ClickTraceApp App { get; } = new();
+    public ClickTraceApp App { get; }
 
     public IPage Page { get; private set; } = default!;
 
-    /// <summary>The bodies the tag posted to the collector, as sent.</summary>
-    public IReadOnlyCollection<string> Payloads => _payloads;
+    /// <summary>The bodies the tag posted, as the collector received them.</summary>
+    public IReadOnlyCollection<string> Payloads => _collect.Bodies;
 
     /// <summary>Uncaught errors of the page (the host's own, and any of the tag's, which must never happen).</summary>
     public IReadOnlyCollection<string> PageErrors => _errors;
@@ -40,16 +46,14 @@ public sealed class TagPage : IAsyncDisposable
     /// tag's script element after data-site and data-local; <paramref name="head"/> goes before the tag.
     /// </summary>
     public async Task<IPage> OpenAsync(string body, string attributes = "", string head = "", string path = "/tag-test.html",
-        IDictionary<string, string>? headers = null, bool waitForTag = true, bool local = true)
+        IDictionary<string, string>? headers = null, bool waitForTag = true, bool local = true, string? referer = null, bool fakeClock = true,
+        string? initScript = null)
     {
         _context ??= await Chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 700 } });
         Page = await _context.NewPageAsync();
         Page.PageError += (_, error) => _errors.Enqueue(error);
-        Page.Request += (_, request) =>
-        {
-            if (request.Url.EndsWith("/api/collect", StringComparison.Ordinal) && request.PostData is { } data) _payloads.Enqueue(data);
-        };
-        await Page.Clock.InstallAsync();
+        if (fakeClock) await Page.Clock.InstallAsync();
+        if (initScript is not null) await Page.AddInitScriptAsync(initScript);
         var url = new Uri(App.BaseAddress, path).ToString();
         var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tag test</title>{head}" +
                    $"<script defer src=\"/ct.js\" data-site=\"{Site}\"{(local ? " data-local" : "")} {attributes}></script></head><body>{body}</body></html>";
@@ -59,13 +63,17 @@ public sealed class TagPage : IAsyncDisposable
             Headers = headers,
             Body = html,
         }));
-        await Page.GotoAsync(url);
+        await Page.GotoAsync(url, new() { Referer = referer });
         if (waitForTag) await Page.WaitForFunctionAsync("() => !!window.clicktrace?.identify");
         return Page;
     }
 
     /// <summary>Advances the page's clock, firing the tag's timers that fall due.</summary>
     public Task RunForAsync(int milliseconds) => Page.Clock.RunForAsync(milliseconds);
+
+    /// <summary>Scrolls and waits for the scroll event (which the tag, listening on the capture phase, has by then).</summary>
+    public Task ScrollAsync(int y) => Page.EvaluateAsync(
+        "y => new Promise(done => { addEventListener('scroll', () => done(), { once: true }); scrollTo(0, y) })", y);
 
     /// <summary>
     /// Fires pagehide, as when the visitor leaves: the tag ends the page view and flushes with sendBeacon.
@@ -85,7 +93,7 @@ public sealed class TagPage : IAsyncDisposable
             var stored = await ReadEventsAsync();
             throw new TimeoutException(timeout.Message +
                 "\nStored events:\n" + string.Join('\n', stored.Select(e => $"{e.Type} {e.Selector} {e.Name}")) +
-                "\nSent by the tag:\n" + string.Join('\n', _payloads) +
+                "\nSent by the tag:\n" + string.Join('\n', Payloads) +
                 "\nPage errors:\n" + string.Join('\n', _errors), timeout);
         }
     }
