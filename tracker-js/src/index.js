@@ -4,7 +4,7 @@
 import { readConfig } from './config.js';
 import { ids as makeIds, randomId } from './ids.js';
 import { queue as makeQueue } from './queue.js';
-import { trackPageviews } from './pageviews.js';
+import { trackPageviews, view } from './pageviews.js';
 import { trackClicks } from './clicks.js';
 import { trackForms } from './forms.js';
 import { trackErrors } from './errors.js';
@@ -31,7 +31,7 @@ safe(() => {
       id: randomId() + randomId(),
       t: type,
       ts: now,
-      u: location.href,
+      u: view.url_,
       vw: innerWidth,
       vh: innerHeight,
       ...fields,

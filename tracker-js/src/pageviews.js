@@ -3,14 +3,17 @@
 // view is ended first (engagement, form abandonment); a page marked data-ct-404 is an error page.
 import { on } from './dom.js';
 
+// The current page view. Its URL is every event's, so that what ends a view is not credited to the
+// next URL, which the history already shows when the view ends.
+export const view = {};
+
 export function trackPageviews(record, end, start) {
-  let last = null;
   function pageview() {
-    if (location.href == last) return;
-    const referrer = last || document.referrer;
-    if (last) end();
-    last = location.href;
-    record('pageview', { r: referrer, ti: document.title, nf: +!!document.querySelector('[data-ct-404]') });
+    const previous = view.url_;
+    if (location.href == previous) return;
+    if (previous) end();
+    view.url_ = location.href;
+    record('pageview', { r: previous || document.referrer, ti: document.title, nf: +!!document.querySelector('[data-ct-404]') });
     start();
   }
   for (const method of ['pushState', 'replaceState']) {
