@@ -1,21 +1,23 @@
 // Clicks: which element (resolved to its nearest interactive ancestor), its selector, tag, visible
 // text, link, ad, and where: on the page and within the element. The element's box is read after the
 // next frame, never on the click path. Also the frustration signals: rage, dead and error clicks.
-import { selector, text, ignored, round, on } from './dom.js';
+import { selector, text, ignored, round, on, FIELDS } from './dom.js';
+import { view } from './pageviews.js';
 
-const INTERACTIVE = 'a,button,input,select,textarea,label,summary,[role=button],[role=link],[onclick]';
+const INTERACTIVE = 'a,button,label,summary,[role=button],[role=link],[onclick],' + FIELDS;
 const DEAD_MS = 2500;
 
-export function trackClicks(record, config, changes) {
+export function trackClicks(record, config) {
   const [rageCount, radius, windowMs] = config.rage_;
   let burst = [];
   let rageTimer = 0;
-  let last = null;
-  let selected = '';
+  let selectionChanged = 0;
+  on('selectionchange', () => (selectionChanged = 1));
 
   on('click', (event) => {
     const hit = event.target;
-    if (ignored(hit)) return;
+    // A page's own el.click() is not a visitor's click.
+    if (!event.isTrusted || ignored(hit)) return;
     const interactive = hit.closest(INTERACTIVE);
     const el = interactive || hit;
     const link = el.closest('a[href]');
@@ -25,22 +27,29 @@ export function trackClicks(record, config, changes) {
     const y = round(event.pageY);
     const info = { s: selector(el), tg: el.localName, tx: text(el), h: link?.href, x, y };
     const click = record('click', { ...info, i: +!!interactive, ad: ad?.getAttribute('data-ct-ad') });
-    // A click that changed the selection selected text (double and triple clicks select words and lines).
-    const selection = '' + getSelection();
-    const selecting = selection && selection != selected;
-    selected = selection;
-    last = { info_: info, at_: now };
+    // A click that made a selection selected text (double and triple clicks select words and lines).
+    // Reading the selection's text would force a layout; its type does not.
+    const selecting = selectionChanged && getSelection().type == 'Range';
+    selectionChanged = 0;
+    view.last_ = { info_: info, at_: now };
 
+    const focus = document.activeElement;
+    const url = view.url_;
+    const mark = view.changes_;
+    // After the next frame, off the click path: the element's box (layout is fresh then), and the
+    // dead-click check 2.5 s on: no navigation, no page change and no focus change.
     requestAnimationFrame(() => setTimeout(() => {
       const box = el.getBoundingClientRect();
       // In page coordinates: the page may have scrolled since the click.
       click.ex = round(event.pageX - box.left - scrollX);
       click.ey = round(event.pageY - box.top - scrollY);
+      selecting || setTimeout(() => {
+        if (view.changes_ == mark && document.activeElement == focus && view.url_ == url && !document.hidden) record('dead', info);
+      }, DEAD_MS);
     }));
 
     // Rage: quick clicks in one spot that changed nothing (a stepper's clicks change the page) and
     // selected no text. Reported when the burst ends.
-    const mark = changes();
     burst = selecting ? [] : [...burst.filter((c) => now - c.at_ < windowMs && Math.hypot(c.x - x, c.y - y) < radius && c.mark_ == mark), { at_: now, x, y, mark_: mark }];
     if (burst.length >= rageCount) {
       const count = burst.length;
@@ -48,17 +57,6 @@ export function trackClicks(record, config, changes) {
       rageTimer = setTimeout(() => record('rage', { ...info, c: count }), windowMs);
     }
 
-    // Dead: no navigation, no page change and no focus change within 2.5 s.
-    const focus = document.activeElement;
-    const href = location.href;
-    if (!selecting) setTimeout(() => {
-      if (changes() == mark && document.activeElement == focus && location.href == href && !document.hidden) record('dead', info);
-    }, DEAD_MS);
   });
 
-  // Error clicks: a script error within a second of a click.
-  return (message) => {
-    if (last && Date.now() - last.at_ < 1000) record('errclick', { ...last.info_, n: message });
-    last = null;
-  };
 }

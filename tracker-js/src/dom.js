@@ -1,18 +1,16 @@
 // Small helpers shared by the capture modules.
 
 // Wraps a function so that nothing it throws reaches the host page.
-export function safe(fn) {
-  return function () {
-    try {
-      return fn.apply(this, arguments);
-    } catch (e) { /* the host page must never see our errors */ }
-  };
-}
+export const safe = (fn) => (...args) => {
+  try {
+    return fn(...args);
+  } catch (e) { /* the host page must never see our errors */ }
+};
 
 // Every listener the tag adds goes through here: guarded, passive, and on the capture phase (so
 // that a page's stopPropagation cannot hide a click or a submit from us).
 export const on = (type, fn) => addEventListener(type, safe(fn), { capture: true, passive: true });
-const ATTRS = ['data-ct-step', 'data-ct-ad', 'data-testid', 'name', 'aria-label', 'role', 'type'];
+const ATTRS = ['data-ct-step', 'data-ct-ad', 'data-testid', 'name', 'aria-label', 'type'];
 export const FIELDS = 'input,select,textarea';
 
 function part(el) {
@@ -22,9 +20,12 @@ function part(el) {
     const value = el.getAttribute(name);
     if (value && value.length < 40) return tag + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]';
   }
-  const parent = el.parentElement;
-  const same = parent ? [...parent.children].filter((c) => c.localName == tag) : [];
-  return same.length > 1 ? tag + ':nth-of-type(' + (same.indexOf(el) + 1) + ')' : tag;
+  // Its place among the siblings of its kind, when it has any (a walk: no arrays on the click path).
+  let n = 1;
+  let others = 0;
+  for (let s = el; (s = s.previousElementSibling); ) s.localName == tag && n++;
+  for (let s = el; (s = s.nextElementSibling); ) others |= s.localName == tag;
+  return n > 1 || others ? tag + ':nth-of-type(' + n + ')' : tag;
 }
 
 // A short, stable CSS selector: climbs until the path names exactly one element (at most 5 steps).
@@ -33,17 +34,21 @@ export function selector(el) {
   for (let node = el; node && node.nodeType == 1 && parts.length < 5; node = node.parentElement) {
     parts.unshift(part(node));
     const path = parts.join(' > ');
-    if (parts[0][0] == '#' || node == document.body || unique(path)) break;
+    // A bare tag name is hardly ever unique: climb without asking.
+    if (parts[0][0] == '#' || node == document.body || (parts[0] != node.localName && unique(path, el))) break;
   }
   return parts.join(' > ');
 }
 
-// A path the page's selector engine refuses (odd attribute text) is not unique: climb further.
-const unique = safe((path) => document.querySelectorAll(path).length == 1);
+// Whether the path finds this element first (what the analytics will find with it); querySelector
+// stops at the first match. A path the page's selector engine refuses (odd attribute text): climb.
+const unique = safe((path, el) => document.querySelector(path) == el);
 
-// Visible text without forcing a layout (textContent, not innerText); never a form field's.
-export const text = (el) => (el.matches(FIELDS) ? '' : el.textContent.replace(/\s+/g, ' ').trim().slice(0, 100));
+// Visible text without forcing a style or layout update (textContent, not innerText; no
+// isContentEditable); never a form field's or an editable element's (what people type).
+const TYPED = FIELDS + ',[contenteditable]';
+export const text = (el) => (el.closest(TYPED) ? '' : el.textContent.replace(/\s+/g, ' ').trim().slice(0, 100));
 
-export const ignored = (el) => !el?.closest || el.closest('[data-ct-ignore]');
+export const ignored = (el) => el.closest('[data-ct-ignore]');
 
 export const round = Math.round;

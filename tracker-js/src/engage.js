@@ -27,7 +27,7 @@ export function trackEngagement(record) {
     report_() {
       visible += shownAt && Date.now() - shownAt;
       shownAt = 0;
-      visible && record('engage', { sd: depth, d: visible });
+      visible && record('eng', { sd: depth, d: visible });
       visible = 0;
     },
   };

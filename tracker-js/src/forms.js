@@ -16,25 +16,25 @@ export function trackForms(record) {
     current = null;
   }
 
+  // Focus leaves a field before it enters the next one: focusout ends the current field's use.
   on('focusin', (e) => {
     const field = e.target;
-    if (ignored(field) || !field.matches(FIELDS) || field.type == 'hidden') return;
-    left();
+    if (ignored(field) || !field.matches(FIELDS)) return;
     current = { field_: field, at_: Date.now(), changed_: 0 };
     started = field.form || started;
   });
-  on('change', (e) => current && e.target == current.field_ && (current.changed_ = 1));
-  on('focusout', (e) => current && e.target == current.field_ && left());
+  on('change', () => current && (current.changed_ = 1));
+  on('focusout', left);
   on('submit', (e) => {
     left();
-    record('submit', { s: selector(e.target) });
+    record('sub', { s: selector(e.target) });
     if (started == e.target) started = null;
   });
 
   // The page view ends (the page is left, or a single-page app navigates).
   return () => {
     left();
-    if (started && last) record('abandon', last);
+    if (started && last) record('aban', last);
     started = last = null;
   };
 }

@@ -3,9 +3,10 @@
 // view is ended first (engagement, form abandonment); a page marked data-ct-404 is an error page.
 import { on } from './dom.js';
 
-// The current page view. Its URL is every event's, so that what ends a view is not credited to the
-// next URL, which the history already shows when the view ends.
-export const view = {};
+// The current page view. Its URL (url_) is every event's, so that what ends a view is not credited
+// to the next URL, which the history already shows when the view ends. changes_ counts the page's DOM
+// changes (index.js observes them), last_ is the last click ({info_, at_}; clicks.js).
+export const view = { changes_: 0, last_: {} };
 
 export function trackPageviews(record, end, start) {
   function pageview() {
@@ -13,7 +14,7 @@ export function trackPageviews(record, end, start) {
     if (location.href == previous) return;
     if (previous) end();
     view.url_ = location.href;
-    record('pageview', { r: previous || document.referrer, ti: document.title, nf: +!!document.querySelector('[data-ct-404]') });
+    record('pv', { r: previous || document.referrer, ti: document.title, nf: +!!document.querySelector('[data-ct-404]') });
     start();
   }
   for (const method of ['pushState', 'replaceState']) {

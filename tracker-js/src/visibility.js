@@ -3,8 +3,8 @@
 import { selector, text, ignored, round } from './dom.js';
 
 export function trackVisibility(record) {
+  // Each element observed in this view, with its ad's pending view timer (0: none).
   let seen;
-  let timers;
   let steps;
   const observer = new IntersectionObserver((entries) => entries.forEach((entry) => {
     const el = entry.target;
@@ -14,13 +14,13 @@ export function trackVisibility(record) {
       if (!visible) return;
       observer.unobserve(el);
       const box = entry.boundingClientRect;
-      record('impression', { s: selector(el), h: el.href, tx: text(el), x: round(box.left + scrollX), y: round(box.top + scrollY) });
+      record('imp', { s: selector(el), h: el.href, tx: text(el), x: round(box.left + scrollX), y: round(box.top + scrollY) });
     } else if (visible) {
-      timers.set(el, setTimeout(() => {
+      seen.set(el, setTimeout(() => {
         observer.unobserve(el);
-        record('adview', { ad, s: selector(el) });
+        record('adv', { ad, s: selector(el) });
       }, 1000));
-    } else clearTimeout(timers.get(el));
+    } else clearTimeout(seen.get(el));
   }), { threshold: 0.5 });
 
   function scan() {
@@ -33,7 +33,7 @@ export function trackVisibility(record) {
     });
     document.querySelectorAll('a[href],[data-ct-ad]').forEach((el) => {
       if (!seen.has(el) && !ignored(el)) {
-        seen.add(el);
+        seen.set(el, 0);
         observer.observe(el);
       }
     });
@@ -43,8 +43,7 @@ export function trackVisibility(record) {
     // A new page view: everything may be seen again.
     start_() {
       observer.disconnect();
-      seen = new WeakSet();
-      timers = new Map();
+      seen = new WeakMap();
       steps = {};
       scan();
     },

@@ -60,16 +60,24 @@ public static class EventTypes
     private static readonly string[] Names =
         ["pageview", "click", "custom", "identify", "step", "impression", "adview", "field", "submit", "abandon", "rage", "dead", "errclick", "error", "engage"];
 
+    // Short wire names the tag sends for the long ones (every byte of the tag counts); same order. Stored
+    // under the long name.
+    private static readonly string[] ShortNames =
+        ["pv", "click", "custom", "ident", "step", "imp", "adv", "field", "sub", "aban", "rage", "dead", "errc", "error", "eng"];
+
     private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, System.Text.Encoding.UTF8.GetBytes);
+    private static readonly byte[][] Utf8ShortNames = Array.ConvertAll(ShortNames, System.Text.Encoding.UTF8.GetBytes);
 
     public static IReadOnlyList<string> All => Names;
 
     public static string Name(this EventType type) =>
         (uint)type < (uint)Names.Length ? Names[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, null);
 
+    /// <summary>A wire name, long or short, to its type.</summary>
     public static bool TryParse(string? name, out EventType type)
     {
-        type = (EventType)Array.IndexOf(Names, name);
+        var i = Array.IndexOf(Names, name);
+        type = (EventType)(i >= 0 ? i : Array.IndexOf(ShortNames, name));
         return (int)type >= 0;
     }
 
@@ -78,7 +86,7 @@ public static class EventTypes
     {
         for (var i = 0; i < Utf8Names.Length; i++)
         {
-            if (utf8.SequenceEqual(Utf8Names[i]))
+            if (utf8.SequenceEqual(Utf8Names[i]) || utf8.SequenceEqual(Utf8ShortNames[i]))
             {
                 type = (EventType)i;
                 return true;

@@ -48,6 +48,24 @@ public sealed class EventRulesTests
         Assert.Equal(EventIds.Parse(System.Text.Encoding.UTF8.GetBytes(id)), EventKey.Of(e).Id);
     }
 
+    [Theory]
+    [InlineData("pageview", "pv", EventType.Pageview)]
+    [InlineData("identify", "ident", EventType.Identify)]
+    [InlineData("impression", "imp", EventType.Impression)]
+    [InlineData("adview", "adv", EventType.AdView)]
+    [InlineData("submit", "sub", EventType.Submit)]
+    [InlineData("abandon", "aban", EventType.Abandon)]
+    [InlineData("errclick", "errc", EventType.ErrorClick)]
+    [InlineData("engage", "eng", EventType.Engage)]
+    public void A_type_may_be_sent_by_its_short_wire_name_and_is_stored_by_its_long_one(string name, string shortName, EventType type)
+    {
+        Assert.True(EventTypes.TryParse(shortName, out var fromShort));
+        Assert.True(EventTypes.TryParse(System.Text.Encoding.UTF8.GetBytes(shortName), out var fromUtf8));
+        Assert.True(EventTypes.TryParse(name, out var fromLong));
+        Assert.Equal((type, type, type), (fromShort, fromUtf8, fromLong));
+        Assert.Equal(name, type.Name());
+    }
+
     [Fact]
     public void A_repeated_id_is_dropped_the_second_time_only()
     {

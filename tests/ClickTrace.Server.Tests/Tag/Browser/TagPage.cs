@@ -38,6 +38,9 @@ public sealed class TagPage : IAsyncDisposable
     /// <summary>The bodies the tag posted, as the collector received them.</summary>
     public IReadOnlyCollection<string> Payloads => _collect.Bodies;
 
+    /// <summary>Called with each console message of the pages opened after it is set.</summary>
+    public Action<string>? OnConsole { get; set; }
+
     /// <summary>Uncaught errors of the page (the host's own, and any of the tag's, which must never happen).</summary>
     public IReadOnlyCollection<string> PageErrors => _errors;
 
@@ -52,6 +55,7 @@ public sealed class TagPage : IAsyncDisposable
         _context ??= await Chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 700 } });
         Page = await _context.NewPageAsync();
         Page.PageError += (_, error) => _errors.Enqueue(error);
+        Page.Console += (_, message) => OnConsole?.Invoke(message.Text);
         if (fakeClock) await Page.Clock.InstallAsync();
         if (initScript is not null) await Page.AddInitScriptAsync(initScript);
         var url = new Uri(App.BaseAddress, path).ToString();

@@ -1,0 +1,57 @@
+using ClickTrace.Server.Tests.EndToEnd;
+
+namespace ClickTrace.Server.Tests.Tag.Browser;
+
+/// <summary>The tag on hostile or unusual host pages: it keeps working and never breaks them.</summary>
+public sealed class HostPageTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncDisposable
+{
+    private readonly TagPage _tag = new(chromium);
+
+    public ValueTask DisposeAsync() => _tag.DisposeAsync();
+
+    [Fact]
+    public async Task A_host_page_whose_own_scripts_throw_still_has_its_clicks_recorded()
+    {
+        var page = await _tag.OpenAsync("""
+            <button id="buy" onclick="throw new Error('host handler broke')">Buy</button>
+            <script>document.addEventListener('click', () => { throw new Error('host listener broke') }, true)</script>
+            """, head: "<script>throw new Error('host script broke')</script>");
+
+        await page.ClickAsync("#buy");
+        await _tag.LeaveAsync();
+
+        var click = Assert.Single(await _tag.EventsAsync("click", 1));
+        Assert.Equal("#buy", click.Selector);
+        Assert.All(_tag.PageErrors, e => Assert.Contains("host", e, StringComparison.Ordinal));
+        Assert.Equal(3, _tag.PageErrors.Count);
+    }
+
+    [Fact]
+    public async Task A_page_that_breaks_fetch_loses_nothing_the_beacon_delivers_it_on_leaving()
+    {
+        var page = await _tag.OpenAsync("<button id=\"b\">Add</button>",
+            head: "<script>window.fetch = () => { throw new Error('fetch is not allowed here') }</script>");
+
+        for (var i = 0; i < 25; i++) await page.ClickAsync("#b");   // a full batch tries fetch at once
+        await _tag.LeaveAsync();
+
+        Assert.Equal(25, (await _tag.EventsAsync("click", 25)).Count);
+        Assert.Empty(_tag.PageErrors);
+    }
+
+    [Fact]
+    public async Task The_tag_works_under_a_strict_content_security_policy()
+    {
+        var csp = "default-src 'none'; script-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
+        var violations = new List<string>();
+        _tag.OnConsole = message => { if (message.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message); };
+        var page = await _tag.OpenAsync("<a id=\"next\" href=\"#next\">Next</a>", headers: new Dictionary<string, string> { ["Content-Security-Policy"] = csp });
+
+        await page.ClickAsync("#next");
+        await _tag.LeaveAsync();
+
+        Assert.Single(await _tag.EventsAsync("click", 1));
+        Assert.Empty(violations);
+        Assert.Empty(_tag.PageErrors);
+    }
+}
