@@ -20,12 +20,10 @@ function part(el) {
     const value = el.getAttribute(name);
     if (value && value.length < 40) return tag + '[' + name + '="' + value.replace(/["\\]/g, '\\$&') + '"]';
   }
-  // Its place among the siblings of its kind, when it has any (a walk: no arrays on the click path).
+  // Its place among the siblings of its kind, when it has any (a walk back: no arrays on the click path).
   let n = 1;
-  let others = 0;
   for (let s = el; (s = s.previousElementSibling); ) s.localName == tag && n++;
-  for (let s = el; (s = s.nextElementSibling); ) others |= s.localName == tag;
-  return n > 1 || others ? tag + ':nth-of-type(' + n + ')' : tag;
+  return n > 1 || !el.matches(':only-of-type') ? tag + ':nth-of-type(' + n + ')' : tag;
 }
 
 // A short, stable CSS selector: climbs until the path names exactly one element (at most 5 steps).

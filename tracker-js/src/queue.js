@@ -1,5 +1,5 @@
-// Batches events: flushed when 20 are waiting, 2 s after the first one, and when the page is
-// hidden or left. A batch the collector could not take (429, 5xx, offline) goes back to the front and
+// Batches events: flushed when 20 are waiting (in a task of its own), 2 s after the first one, and
+// when the page is hidden or left. A batch the collector could not take (429, 5xx, offline) goes back to the front and
 // is retried with a doubling delay (up to a minute); past 500 waiting events the oldest are dropped.
 import { send } from './transport.js';
 
@@ -27,9 +27,11 @@ export function queue(api, header) {
   const schedule = () => (timer ||= setTimeout(flush, backoff || DELAY_MS));
 
   return {
+    // A full batch goes out in a task of its own, never on the path of the click that filled it.
     push_(event) {
       events.push(event) > MAX_QUEUE && events.shift();
-      events.length < MAX_BATCH || backoff ? schedule() : flush();
+      events.length < MAX_BATCH || backoff || (clearTimeout(timer), (timer = setTimeout(flush)));
+      schedule();
     },
     flush_: flush,
   };

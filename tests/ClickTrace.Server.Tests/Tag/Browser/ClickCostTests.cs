@@ -24,18 +24,18 @@ public sealed class ClickCostTests(Chromium chromium, ITestOutputHelper output) 
 
     // The first capture listener on window runs before the tag's, the bubbling one after every other.
     private const string Stopwatch = "<script>addEventListener('click', () => window.t0 = performance.now(), true)</script>";
-    private const string Lap = "<script>window.laps = []; addEventListener('click', () => laps.push(performance.now() - t0))</script>";
+    private const string Lap = "<script>window.laps = []; addEventListener('click', e => e.target.localName == 'button' && laps.push(performance.now() - t0))</script>";
 
     /// <summary>
-    /// The design target is 0.1 ms; on this project's 2-core test machine, with the app's collector and
-    /// engine busy in the same process, the median is 0.08 to 0.17 ms (docs/tag.md). The bound here catches
-    /// a regression of the size of one storage write per event (0.08 ms) without failing on a busy machine.
+    /// The design target: under 0.1 ms of main-thread work per click. The median of 200 clicks on the
+    /// project's 2-core machine is 0.06 to 0.075 ms (docs/tag.md), with the app's collector and engine busy in
+    /// the same process.
     /// </summary>
     [Fact]
-    public async Task Handling_a_click_costs_the_main_thread_about_a_tenth_of_a_millisecond()
+    public async Task Handling_a_click_costs_the_main_thread_under_a_tenth_of_a_millisecond()
     {
-        // 40 product cards and 200 paragraphs of text with links: about 1,300 elements.
-        var body = "<nav>" + string.Concat(Enumerable.Range(1, 40).Select(i =>
+        // 40 product cards in a grid that fits the window, and 200 paragraphs of text with links: about 1,300 elements.
+        var body = "<style>nav{display:grid;grid-template-columns:repeat(10,1fr);font-size:7px}.img{display:none}button{font-size:7px;padding:0}</style><nav>" + string.Concat(Enumerable.Range(1, 40).Select(i =>
                        $"<div class=\"card\"><a href=\"#p{i}\"><div class=\"img\"></div>Product {i}</a><span>{i}.99</span><button class=\"add\">Add to cart</button></div>")) +
                    "</nav><section>" + string.Concat(Enumerable.Repeat("<p>Some <b>filler</b> text <a href=\"#more\">more</a></p>", 200)) + "</section>" + Lap;
 
@@ -45,7 +45,7 @@ public sealed class ClickCostTests(Chromium chromium, ITestOutputHelper output) 
         var cost = Median(with) - Median(without);
         output.WriteLine($"Click path, median of {with.Count} clicks: {cost * 1000:0} µs with the tag (with {Median(with) * 1000:0} µs, " +
                          $"without {Median(without) * 1000:0} µs; means {with.Average() * 1000:0} and {without.Average() * 1000:0} µs)");
-        Assert.True(cost < 0.25, $"the tag costs {cost:0.000} ms per click (median)");
+        Assert.True(cost < 0.1, $"the tag costs {cost:0.000} ms per click (median)");
     }
 
     private static async Task<IReadOnlyList<double>> LapsAsync(Microsoft.Playwright.IPage page)
@@ -53,13 +53,15 @@ public sealed class ClickCostTests(Chromium chromium, ITestOutputHelper output) 
         Assert.True(await page.EvaluateAsync<bool>("() => crossOriginIsolated"));
         var buttons = await page.QuerySelectorAllAsync(".add");
         var boxes = new List<(float X, float Y)>();
-        foreach (var button in buttons) boxes.Add((await button.BoundingBoxAsync())! is var b ? (b.X + 5, b.Y + 5) : default);
+        foreach (var button in buttons) boxes.Add((await button.BoundingBoxAsync())! is var b ? (b.X + 2, b.Y + 2) : default);
         for (var i = 0; i < 200; i++)
         {
             var (x, y) = boxes[i * 7 % boxes.Count];
             await page.Mouse.ClickAsync(x, y);
         }
-        return await page.EvaluateAsync<double[]>("() => laps");
+        var laps = await page.EvaluateAsync<double[]>("() => laps");
+        Assert.Equal(200, laps.Length);                        // every click landed on its button
+        return laps;
     }
 
     private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
