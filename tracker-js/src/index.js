@@ -21,7 +21,6 @@ safe(() => {
   const [id, touch] = makeIds(config.cookieless_);
   // Sampling keeps or leaves out whole visitors, by their id (per page load when cookieless).
   if (('0x' + id.vid.slice(0, 8)) / 2 ** 32 >= config.sample_) return;
-  touch(Date.now());
   const prefix = randomId();
   let count = 0;
   const q = makeQueue(config.api_, () => ({ v: 1, site: config.site_, ...!config.cookieless_ && id }));

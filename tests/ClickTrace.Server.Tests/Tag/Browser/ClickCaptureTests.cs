@@ -39,6 +39,48 @@ public sealed class ClickCaptureTests(Chromium chromium) : IClassFixture<Chromiu
     }
 
     [Fact]
+    public async Task A_click_is_credited_to_its_interactive_element_and_never_takes_text_from_fields_or_ignored_subtrees()
+    {
+        var page = await _tag.OpenAsync("""
+            <input id="card" value="4111 1111 1111 1111">
+            <textarea id="notes">private notes</textarea>
+            <div data-ct-ignore><button id="hidden-button">Ignored</button></div>
+            <button id="save"><span class="icon">★</span> Save</button>
+            """);
+
+        await page.ClickAsync("#card");
+        await page.ClickAsync("#notes");
+        await page.ClickAsync("#hidden-button");
+        await page.ClickAsync("#save .icon");
+        await _tag.LeaveAsync();
+
+        var clicks = await _tag.EventsAsync("click", 3);
+        Assert.Equal(["#card", "#notes", "#save"], clicks.Select(c => c.Selector));
+        Assert.Equal(["", "", "★ Save"], clicks.Select(c => c.Text));
+        Assert.Equal([true, true, true], clicks.Select(c => c.Interactive));
+    }
+
+    [Fact]
+    public async Task Selectors_prefer_stable_attributes_and_stop_once_they_find_the_element()
+    {
+        var page = await _tag.OpenAsync("""
+            <ul><li><a href="#one">One</a></li><li><a href="#two" data-testid="second">Two</a></li></ul>
+            <div><p>Plain <b>bold</b></p><p>Other <b>bold</b></p></div>
+            <form><input name="q"><button type="submit" onclick="event.preventDefault()">Search</button></form>
+            """);
+
+        await page.ClickAsync("[data-testid=second]");
+        await page.ClickAsync("p:nth-of-type(2) b");
+        await page.ClickAsync("button");
+        await _tag.LeaveAsync();
+
+        var clicks = await _tag.EventsAsync("click", 3);
+        Assert.Equal(["a[data-testid=\"second\"]", "p:nth-of-type(2) > b", "button[type=\"submit\"]"], clicks.Select(c => c.Selector));
+        foreach (var click in clicks)
+            Assert.Equal(1, await page.EvaluateAsync<int>("s => document.querySelectorAll(s).length", click.Selector));
+    }
+
+    [Fact]
     public async Task A_click_inside_an_ad_placement_names_the_ad_variant()
     {
         var page = await _tag.OpenAsync("""

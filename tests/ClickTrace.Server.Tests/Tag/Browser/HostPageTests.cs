@@ -40,6 +40,24 @@ public sealed class HostPageTests(Chromium chromium) : IClassFixture<Chromium>, 
     }
 
     [Fact]
+    public async Task An_unreachable_collector_never_breaks_the_page()
+    {
+        var page = await _tag.OpenAsync("""
+            <button id="b">Go</button><p id="out"></p>
+            <script>document.getElementById('b').onclick = () => document.getElementById('out').textContent = 'still working'</script>
+            """, "data-api=\"http://127.0.0.1:9/api/collect\"");
+
+        for (var i = 0; i < 25; i++) await page.ClickAsync("#b");   // more than a batch: the tag tries to send
+        await _tag.RunForAsync(10_000);                              // and retries
+        await page.EvaluateAsync("() => history.pushState({}, '', '/next')");
+        await page.EvaluateAsync("() => clicktrace('still-fine')");
+
+        Assert.Equal("still working", await page.TextContentAsync("#out"));
+        Assert.Empty(_tag.PageErrors);
+        Assert.Empty(_tag.Payloads);
+    }
+
+    [Fact]
     public async Task The_tag_works_under_a_strict_content_security_policy()
     {
         var csp = "default-src 'none'; script-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";

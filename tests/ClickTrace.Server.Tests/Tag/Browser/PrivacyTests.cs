@@ -52,6 +52,23 @@ public sealed class PrivacyTests(Chromium chromium) : IClassFixture<Chromium>, I
     }
 
     [Fact]
+    public async Task Cookieless_mode_stores_nothing_in_the_browser_and_the_collector_derives_the_visitor()
+    {
+        var page = await _tag.OpenAsync("<button id=\"b\">Go</button>", "data-cookieless");
+
+        await page.ClickAsync("#b");
+        var storage = await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length + document.cookie.length");
+        await _tag.LeaveAsync();
+
+        Assert.Equal(0, storage);
+        var events = await _tag.EventsAsync(all => all.Count(e => e.Type is "pageview" or "click") >= 2, "the page view and the click");
+        Assert.Single(events.Select(e => e.VisitorId).Distinct());
+        Assert.Single(events.Select(e => e.SessionId).Distinct());
+        Assert.NotEqual(0UL, events[0].VisitorId);
+        Assert.All(_tag.Payloads, p => Assert.DoesNotContain("\"vid\"", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task With_data_respect_dnt_a_visitor_with_global_privacy_control_is_not_tracked()
     {
         const string gpc = "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })";
