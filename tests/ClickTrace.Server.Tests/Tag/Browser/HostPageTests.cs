@@ -58,6 +58,37 @@ public sealed class HostPageTests(Chromium chromium) : IClassFixture<Chromium>, 
     }
 
     [Fact]
+    public async Task A_batch_the_collector_refuses_with_503_is_retried_with_a_growing_delay_and_stored_once()
+    {
+        var page = await _tag.OpenAsync("<button id=\"b\">Go</button>");
+        var attempts = new System.Collections.Concurrent.ConcurrentQueue<int>();   // the page clock's ms at each attempt
+        var clock = 0;
+        await page.RouteAsync("**/api/collect", async route =>
+        {
+            attempts.Enqueue(Volatile.Read(ref clock));
+            if (attempts.Count <= 2) await route.FulfillAsync(new() { Status = 503, Body = "busy" });
+            else await route.ContinueAsync();
+        });
+
+        for (var i = 0; i < 3; i++) await page.ClickAsync("#b");
+        // The page's clock moves in steps of 250 ms: the tag sends 2 s after the first event, then retries
+        // 2 s and 4 s after each refusal.
+        for (var step = 0; step < 80 && attempts.Count < 3; step++)
+        {
+            await _tag.RunForAsync(250);
+            Volatile.Write(ref clock, clock + 250);
+        }
+
+        var clicks = await _tag.EventsAsync("click", 3);
+        Assert.Equal(3, clicks.Count);
+        var at = attempts.ToArray();
+        Assert.Equal(3, at.Length);
+        // Each delay starts when the refusal arrives, a step or two after the attempt.
+        Assert.InRange(at[1] - at[0], 2000, 3000);
+        Assert.InRange(at[2] - at[1], 4000, 5000);
+    }
+
+    [Fact]
     public async Task The_tag_works_under_a_strict_content_security_policy()
     {
         var csp = "default-src 'none'; script-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
