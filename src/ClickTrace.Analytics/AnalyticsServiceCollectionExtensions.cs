@@ -9,6 +9,7 @@ public static class AnalyticsServiceCollectionExtensions
     public static IServiceCollection AddAnalytics(this IServiceCollection services)
     {
         services.AddSingleton<OverviewService>();
+        services.AddSingleton<Funnels.FunnelService>();
         return services;
     }
 }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Storage;
+
+namespace ClickTrace.Analytics.Funnels;
+
+/// <summary>
+/// The funnel's one query. ClickHouse's windowFunnel gives each visitor's level; an arrayFold walks each
+/// visitor's first pass (the first start, then the earliest next step within the window) for the times
+/// between steps. Step values are bound parameters (s1, s2_1, ...); only step counts and fixed SQL are
+/// written into the text.
+/// </summary>
+internal static class FunnelSql
+{
+    public static string Build(FunnelDefinition funnel, QueryParameters parameters)
+    {
+        var n = funnel.Steps.Count;
+        var conditions = funnel.Steps.Select((step, i) => Condition(step, $"s{i + 1}", parameters)).ToList();
+        parameters.Add("window", (long)funnel.Window.TotalMilliseconds);
+        var mode = funnel.Order == FunnelOrder.Strict ? ", 'strict_order'" : "";
+        var sql = new StringBuilder();
+        sql.Append("SELECT count()");
+        for (var k = 1; k <= n; k++) sql.Append(CultureInfo.InvariantCulture, $", countIf(level >= {k})");
+        for (var k = 2; k <= n; k++)
+            sql.Append(CultureInfo.InvariantCulture, $", medianExactIf(times[{k}] - times[{k - 1}], level >= {k} AND length(times) >= {k})");
+        for (var k = 2; k <= n; k++) sql.Append(CultureInfo.InvariantCulture, $", countIf(level >= {k} AND length(times) >= {k})");
+        sql.Append(CultureInfo.InvariantCulture, $"""
+
+            FROM
+            (
+                SELECT visitor_id,
+                       windowFunnel({"{window:UInt64}"}{mode})(ts, {string.Join(", ", Enumerable.Range(1, n).Select(i => $"bitTest(mask, {i - 1})"))}) AS level,
+                       arrayFold((acc, x) -> if(length(acc) < {n} AND x.2 = length(acc) AND (length(acc) = 0 OR x.1 <= acc[1] + {"{window:UInt64}"}),
+                                                arrayPushBack(acc, x.1), acc),
+                                 arraySort(arrayFlatten(groupArray(arrayMap(i -> (ts, i), arrayFilter(i -> bitTest(mask, i), range({n})))))),
+                                 CAST([], 'Array(UInt64)')) AS times
+                FROM
+                (
+                    SELECT visitor_id, toUInt64(toUnixTimestamp64Milli(timestamp)) AS ts,
+                           {string.Join(" + ", conditions.Select((c, i) => $"bitShiftLeft(toUInt32({c}), {i})"))} AS mask
+                    FROM events
+                    WHERE {ReportQuery.Where} AND ({string.Join(" OR ", conditions)})
+                )
+                GROUP BY visitor_id
+            )
+            WHERE level > 0
+            """);
+        return sql.ToString();
+    }
+
+    /// <summary>The SQL condition of one step, its values bound as <paramref name="name"/> (and name_1, name_2, ... for "any of").</summary>
+    internal static string Condition(FunnelStep step, string name, QueryParameters parameters)
+    {
+        if (step.Kind == FunnelStepKind.AnyOf)
+            return "(" + string.Join(" OR ", step.AnyOf!.Select((s, j) => Condition(s, $"{name}_{j + 1}", parameters))) + ")";
+        var value = step.Value!;
+        var (type, column, op) = step.Kind switch
+        {
+            FunnelStepKind.Page => ("pageview", "path", value.Contains('*') ? "LIKE" : "="),
+            FunnelStepKind.Step => ("step", "name", "="),
+            FunnelStepKind.ClickSelector => ("click", "selector", "="),
+            FunnelStepKind.ClickText => ("click", "text", "="),
+            FunnelStepKind.Custom => ("custom", "name", "="),
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, null),
+        };
+        parameters.Add(name, op == "LIKE" ? Like(value) : value);
+        return $"(type = '{type}' AND {column} {op} {{{name}:String}})";
+    }
+
+    /// <summary>A path with * wildcards as a LIKE pattern: LIKE's own wildcards and its escape are taken literally.</summary>
+    internal static string Like(string path) =>
+        path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal).Replace('*', '%');
+}
