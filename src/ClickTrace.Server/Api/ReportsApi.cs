@@ -1,3 +1,4 @@
+using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Overview;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Core.Sites;
@@ -16,6 +17,9 @@ public static class ReportsApi
         group.MapGet("/overview", OverviewAsync)
             .WithName("Overview")
             .WithSummary("Visitors, sessions, page views, clicks, their time series, top pages and most clicked elements.");
+        group.MapPost("/funnels/report", FunnelAsync)
+            .WithName("Funnel")
+            .WithSummary("A funnel over the period: per step, visitors, conversion, drop-off and the median time from the previous step.");
         return app;
     }
 
@@ -31,6 +35,32 @@ public static class ReportsApi
         if (resolved is null)
             return Problems.BadQuery(error!);
         return TypedResults.Ok(await overview.GetAsync(new ReportQuery(site.Id, resolved), limit ?? OverviewService.DefaultLimit, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<FunnelReport>, ProblemHttpResult>> FunnelAsync(
+        string siteId, [AsParameters] PeriodQuery period, FunnelRequest funnel,
+        ISiteStore sites, FunnelService funnels, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
+            return Problems.UnknownSite(siteId);
+        var definition = funnel.ToDefinition();
+        if (definition.Validate() is { Count: > 0 } errors)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors));
+        var resolved = ReportPeriod.TryResolve(period.Period, period.From, period.To, period.Tz ?? site.TimeZone, time.GetUtcNow(), out var error);
+        if (resolved is null)
+            return Problems.BadQuery(error!);
+        return TypedResults.Ok(await funnels.GetAsync(new ReportQuery(site.Id, resolved), definition, cancellationToken));
+    }
+
+    /// <summary>
+    /// A funnel as the API takes it: the steps (<c>{"kind": "page", "value": "/product/*"}</c>, or
+    /// <c>{"kind": "anyOf", "anyOf": [...]}</c>), the conversion window in seconds, and the order rule.
+    /// </summary>
+    public sealed record FunnelRequest(IReadOnlyList<FunnelStep>? Steps, long WindowSeconds, FunnelOrder Order = FunnelOrder.Ordered)
+    {
+        // An out-of-range window becomes one the definition refuses with its own message.
+        public FunnelDefinition ToDefinition() => new(Steps ?? [],
+            TimeSpan.FromSeconds(Math.Clamp(WindowSeconds, 0, (long)FunnelDefinition.MaxWindow.TotalSeconds + 1)), Order);
     }
 
     /// <summary>The period every report takes: a preset (today, 24h, 7d, 30d, 90d) or from/to dates, and a time zone.</summary>
