@@ -11,8 +11,7 @@ public sealed class FunnelService(IClickHouse store)
     public async Task<FunnelReport> GetAsync(ReportQuery query, FunnelDefinition funnel, CancellationToken cancellationToken = default)
     {
         if (funnel.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors), nameof(funnel));
-        var parameters = query.Parameters();
-        var sql = FunnelSql.Build(funnel, parameters);
+        var (sql, parameters) = Statement(query, funnel);
         var row = (await store.QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false)).Rows.Single();
         var n = funnel.Steps.Count;
         var reached = Enumerable.Range(1, n).Select(k => Long(row[k])).ToList();
@@ -21,6 +20,13 @@ public sealed class FunnelService(IClickHouse store)
             .Select(k => Long(row[2 * n + k - 2]) == 0 ? (double?)null : Convert.ToDouble(row[n + k - 1], CultureInfo.InvariantCulture)).ToList();
         return new FunnelReport(query.SiteId, query.Period.From, query.Period.To, funnel.Order, funnel.Window, Long(row[0]),
             FunnelShaping.Rows(funnel.Steps, reached, medians));
+    }
+
+    /// <summary>The engine statement and its parameters (for benchmarks and diagnostics).</summary>
+    public static (string Sql, QueryParameters Parameters) Statement(ReportQuery query, FunnelDefinition funnel)
+    {
+        var parameters = query.Parameters();
+        return (FunnelSql.Build(funnel, parameters), parameters);
     }
 
     private static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);

@@ -31,9 +31,9 @@ internal static class FunnelSql
             (
                 SELECT visitor_id,
                        windowFunnel({"{window:UInt64}"}{mode})(ts, {string.Join(", ", Enumerable.Range(1, n).Select(i => $"bitTest(mask, {i - 1})"))}) AS level,
-                       arrayFold((acc, x) -> if(length(acc) < {n} AND x.2 = length(acc) AND (length(acc) = 0 OR x.1 <= acc[1] + {"{window:UInt64}"}),
-                                                arrayPushBack(acc, x.1), acc),
-                                 arraySort(arrayFlatten(groupArray(arrayMap(i -> (ts, i), arrayFilter(i -> bitTest(mask, i), range({n})))))),
+                       arrayFold((acc, x) -> if(length(acc) = 0 OR x.1 <= acc[1] + {"{window:UInt64}"},
+                                                arrayConcat(acc, arrayWithConstant(least({n} - length(acc), {Advance("x.2", "length(acc)")}), x.1)), acc),
+                                 arraySort(groupArray((ts, mask))),
                                  CAST([], 'Array(UInt64)')) AS times
                 FROM
                 (
@@ -48,6 +48,13 @@ internal static class FunnelSql
             """);
         return sql.ToString();
     }
+
+    /// <summary>
+    /// How many steps one event takes the first pass forward: the run of consecutive steps it matches from
+    /// the next one on (the trailing ones of the mask shifted by the steps done), as windowFunnel counts an
+    /// event for each step it matches.
+    /// </summary>
+    private static string Advance(string mask, string done) => $"bitCount(bitXor(bitShiftRight({mask}, {done}), bitShiftRight({mask}, {done}) + 1)) - 1";
 
     /// <summary>The SQL condition of one step, its values bound as <paramref name="name"/> (and name_1, name_2, ... for "any of").</summary>
     internal static string Condition(FunnelStep step, string name, QueryParameters parameters)
