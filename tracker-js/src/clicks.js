@@ -11,8 +11,6 @@ export function trackClicks(record, config) {
   const [rageCount, radius, windowMs] = config.rage_;
   let burst = [];
   let rageTimer = 0;
-  let selectionChanged = 0;
-  on('selectionchange', () => (selectionChanged = 1));
 
   on('click', (event) => {
     const hit = event.target;
@@ -27,10 +25,11 @@ export function trackClicks(record, config) {
     const y = round(event.pageY);
     const info = { s: selector(el), tg: el.localName, tx: text(el), h: link?.href, x, y };
     const click = record('click', { ...info, i: +!!interactive, ad: ad?.getAttribute('data-ct-ad') });
-    // A click that made a selection selected text (double and triple clicks select words and lines).
-    // Reading the selection's text would force a layout; its type does not.
-    const selecting = selectionChanged && getSelection().type == 'Range';
-    selectionChanged = 0;
+    // A click that leaves a selection inside what was clicked selected text (double and triple clicks
+    // select words and lines; a click elsewhere would have collapsed it, and a button keeps its own out).
+    // Reading the selection's text would force a layout; its type and anchor do not.
+    const selection = getSelection();
+    const selecting = selection.type == 'Range' && hit.contains(selection.anchorNode);
     view.last_ = { info_: info, at_: now };
 
     const focus = document.activeElement;
