@@ -10,6 +10,7 @@ public static class AnalyticsServiceCollectionExtensions
     {
         services.AddSingleton<OverviewService>();
         services.AddSingleton<Funnels.FunnelService>();
+        services.AddSingleton<Links.LinksService>();
         return services;
     }
 }

@@ -82,6 +82,11 @@ public static class ShopTraffic
             _page = path;
             events.Add(Event(EventType.Pageview) with { ErrorPage = errorPage, Title = path });
             events.Add(Event(EventType.Impression) with { Selector = "footer a:nth-of-type(3)", Text = "Careers", Href = Shop.NeverClickedLink, X = 600, Y = 2400 });
+            if (path == Shop.Home)
+                for (var i = 0; i < Shop.Products.Length; i++)
+                    events.Add(Event(EventType.Impression) with { Selector = $"a[href=\"{Shop.ProductPrefix}{Shop.Products[i]}\"]", Text = "View", Href = Shop.ProductPrefix + Shop.Products[i], X = 100 + 150 * i, Y = 500 });
+            else if (path.StartsWith(Shop.ProductPrefix, StringComparison.Ordinal))
+                events.Add(Event(EventType.Impression) with { Selector = $"a[href=\"{Shop.BrokenLink}\"]", Text = "Old offer", Href = Shop.BrokenLink, X = 300, Y = 900 });
             Tick(2, 90);
         }
 

@@ -1,4 +1,5 @@
 using ClickTrace.Analytics.Funnels;
+using ClickTrace.Analytics.Links;
 using ClickTrace.Analytics.Overview;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Core.Sites;
@@ -17,6 +18,9 @@ public static class ReportsApi
         group.MapGet("/overview", OverviewAsync)
             .WithName("Overview")
             .WithSummary("Visitors, sessions, page views, clicks, their time series, top pages and most clicked elements.");
+        group.MapGet("/links", LinksAsync)
+            .WithName("Links")
+            .WithSummary("Every link per page with impressions, clicks and click-through rate; never clicked, rarely clicked and broken ones first.");
         group.MapPost("/funnels/report", FunnelAsync)
             .WithName("Funnel")
             .WithSummary("A funnel over the period: per step, visitors, conversion, drop-off and the median time from the previous step.");
@@ -35,6 +39,20 @@ public static class ReportsApi
         if (resolved is null)
             return Problems.BadQuery(error!);
         return TypedResults.Ok(await overview.GetAsync(new ReportQuery(site.Id, resolved), limit ?? OverviewService.DefaultLimit, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<LinksReport>, ProblemHttpResult>> LinksAsync(
+        string siteId, [AsParameters] PeriodQuery period, long? minImpressions,
+        ISiteStore sites, LinksService links, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
+            return Problems.UnknownSite(siteId);
+        if (minImpressions is < 1 or > 1_000_000_000)
+            return Problems.BadQuery("'minImpressions' must be between 1 and 1000000000.");
+        var resolved = ReportPeriod.TryResolve(period.Period, period.From, period.To, period.Tz ?? site.TimeZone, time.GetUtcNow(), out var error);
+        if (resolved is null)
+            return Problems.BadQuery(error!);
+        return TypedResults.Ok(await links.GetAsync(new ReportQuery(site.Id, resolved), minImpressions ?? LinksService.DefaultMinImpressions, cancellationToken));
     }
 
     internal static async Task<Results<Ok<FunnelReport>, ProblemHttpResult>> FunnelAsync(
