@@ -4,7 +4,7 @@ using ClickTrace.Storage;
 
 namespace ClickTrace.Analytics.Links;
 
-/// <summary>The links report: the engine counts per link, <see cref="LinksShaping"/> rates, flags and ranks.</summary>
+/// <summary>The links report: the engine counts per link and its broken clicks, <see cref="LinksShaping"/> rates, flags and ranks.</summary>
 public sealed class LinksService(IClickHouse store)
 {
     public const long DefaultMinImpressions = 100;
@@ -13,10 +13,17 @@ public sealed class LinksService(IClickHouse store)
     public async Task<LinksReport> GetAsync(ReportQuery query, long minImpressions = DefaultMinImpressions, CancellationToken cancellationToken = default)
     {
         var parameters = query.Parameters().Add("limit", MaxLinks);
-        var rows = (await store.QueryAsync(LinksQueries.Links, parameters, cancellationToken).ConfigureAwait(false)).Rows;
-        var counts = rows.Select(r => new LinkCounts(
-            (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, Long(r[4]), Long(r[5]), Long(r[6]), Long(r[7]),
-            Convert.ToInt32(r[8], CultureInfo.InvariantCulture), Convert.ToInt32(r[9], CultureInfo.InvariantCulture), Long(r[10]), Long(r[11])));
+        var countsQuery = store.QueryAsync(LinksQueries.Counts, parameters, cancellationToken);
+        var brokenQuery = store.QueryAsync(LinksQueries.Broken, parameters, cancellationToken);
+        await Task.WhenAll(countsQuery, brokenQuery).ConfigureAwait(false);
+        var broken = (await brokenQuery.ConfigureAwait(false)).Rows.ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Long(r[2]), Long(r[3])));
+        var counts = (await countsQuery.ConfigureAwait(false)).Rows.Select(r =>
+        {
+            var (clicks, visitors) = broken.GetValueOrDefault(((string)r[0]!, (string)r[1]!));
+            return new LinkCounts(
+                (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, Long(r[4]), Long(r[5]), Long(r[6]), Long(r[7]),
+                Convert.ToInt32(r[8], CultureInfo.InvariantCulture), Convert.ToInt32(r[9], CultureInfo.InvariantCulture), clicks, visitors);
+        });
         return new LinksReport(query.SiteId, query.Period.From, query.Period.To, minImpressions, LinksShaping.Rows(counts, minImpressions));
     }
 
