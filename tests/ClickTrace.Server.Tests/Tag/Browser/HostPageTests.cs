@@ -83,9 +83,10 @@ public sealed class HostPageTests(Chromium chromium) : IClassFixture<Chromium>, 
         Assert.Equal(3, clicks.Count);
         var at = attempts.ToArray();
         Assert.Equal(3, at.Length);
-        // Each delay starts when the refusal arrives, a step or two after the attempt.
-        Assert.InRange(at[1] - at[0], 2000, 3000);
-        Assert.InRange(at[2] - at[1], 4000, 5000);
+        // The attempts are known to the 250 ms step, and each delay starts when the refusal arrives: 2 s, then 4 s.
+        Assert.InRange(at[1] - at[0], 1750, 3250);
+        Assert.InRange(at[2] - at[1], 3750, 5250);
+        Assert.True(at[2] - at[1] >= at[1] - at[0] + 1000, $"the delays were {at[1] - at[0]} and {at[2] - at[1]} ms: the second should double");
     }
 
     [Fact]
