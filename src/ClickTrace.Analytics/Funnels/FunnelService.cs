@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Storage;
 
@@ -14,11 +13,11 @@ public sealed class FunnelService(IClickHouse store)
         var (sql, parameters) = Statement(query, funnel);
         var row = (await store.QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false)).Rows.Single();
         var n = funnel.Steps.Count;
-        var reached = Enumerable.Range(1, n).Select(k => Long(row[k])).ToList();
+        var reached = Enumerable.Range(1, n).Select(k => Cells.Long(row[k])).ToList();
         // Row: entered, reached 1..n, medians 2..n, timed visitors 2..n. A median over no visitor is none.
         var medians = Enumerable.Range(2, n - 1)
-            .Select(k => Long(row[2 * n + k - 2]) == 0 ? (double?)null : Convert.ToDouble(row[n + k - 1], CultureInfo.InvariantCulture)).ToList();
-        return new FunnelReport(query.SiteId, query.Period.From, query.Period.To, funnel.Order, funnel.Window, Long(row[0]),
+            .Select(k => Cells.Long(row[2 * n + k - 2]) == 0 ? (double?)null : Cells.Double(row[n + k - 1])).ToList();
+        return new FunnelReport(query.SiteId, query.Period.From, query.Period.To, funnel.Order, funnel.Window, Cells.Long(row[0]),
             FunnelShaping.Rows(funnel.Steps, reached, medians));
     }
 
@@ -28,6 +27,4 @@ public sealed class FunnelService(IClickHouse store)
         var parameters = query.Parameters();
         return (FunnelSql.Build(funnel, parameters), parameters);
     }
-
-    private static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }

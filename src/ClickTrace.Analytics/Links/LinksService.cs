@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Storage;
 
@@ -16,16 +15,14 @@ public sealed class LinksService(IClickHouse store)
         var countsQuery = store.QueryAsync(LinksQueries.Counts, parameters, cancellationToken);
         var brokenQuery = store.QueryAsync(LinksQueries.Broken, parameters, cancellationToken);
         await Task.WhenAll(countsQuery, brokenQuery).ConfigureAwait(false);
-        var broken = (await brokenQuery.ConfigureAwait(false)).Rows.ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Long(r[2]), Long(r[3])));
+        var broken = (await brokenQuery.ConfigureAwait(false)).Rows.ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Cells.Long(r[2]), Cells.Long(r[3])));
         var counts = (await countsQuery.ConfigureAwait(false)).Rows.Select(r =>
         {
             var (clicks, visitors) = broken.GetValueOrDefault(((string)r[0]!, (string)r[1]!));
             return new LinkCounts(
-                (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, Long(r[4]), Long(r[5]), Long(r[6]), Long(r[7]),
-                Convert.ToInt32(r[8], CultureInfo.InvariantCulture), Convert.ToInt32(r[9], CultureInfo.InvariantCulture), clicks, visitors);
+                (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, Cells.Long(r[4]), Cells.Long(r[5]), Cells.Long(r[6]), Cells.Long(r[7]),
+                Cells.Int(r[8]), Cells.Int(r[9]), clicks, visitors);
         });
         return new LinksReport(query.SiteId, query.Period.From, query.Period.To, minImpressions, LinksShaping.Rows(counts, minImpressions));
     }
-
-    private static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }

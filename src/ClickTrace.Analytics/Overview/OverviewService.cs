@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Storage;
 
@@ -21,13 +20,11 @@ public sealed class OverviewService(IClickHouse store)
         var t = (await totals.ConfigureAwait(false)).Rows.FirstOrDefault() ?? [0UL, 0UL, 0UL, 0UL];
         return new OverviewReport(
             query.SiteId, query.Period.From, query.Period.To, query.Period.TimeZone.Id, query.Period.Interval,
-            new OverviewTotals(Long(t[0]), Long(t[1]), Long(t[2]), Long(t[3])),
+            new OverviewTotals(Cells.Long(t[0]), Cells.Long(t[1]), Cells.Long(t[2]), Cells.Long(t[3])),
             TimeSeries.Fill(query.Period, (await series.ConfigureAwait(false)).Rows.Select(r =>
-                new SeriesPoint(new DateTimeOffset((DateTime)r[0]!, TimeSpan.Zero), Long(r[1]), Long(r[2])))),
-            (await pages.ConfigureAwait(false)).Rows.Select(r => new PageRow((string)r[0]!, Long(r[1]), Long(r[2]))).ToList(),
+                new SeriesPoint(new DateTimeOffset((DateTime)r[0]!, TimeSpan.Zero), Cells.Long(r[1]), Cells.Long(r[2])))),
+            (await pages.ConfigureAwait(false)).Rows.Select(r => new PageRow((string)r[0]!, Cells.Long(r[1]), Cells.Long(r[2]))).ToList(),
             (await clicks.ConfigureAwait(false)).Rows.Select(r => new ClickRow(
-                (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, Long(r[5]), Long(r[6]))).ToList());
+                (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, Cells.Long(r[5]), Cells.Long(r[6]))).ToList());
     }
-
-    private static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }

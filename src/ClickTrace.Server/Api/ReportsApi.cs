@@ -31,43 +31,47 @@ public static class ReportsApi
         string siteId, [AsParameters] PeriodQuery period, int? limit,
         ISiteStore sites, OverviewService overview, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
-            return Problems.UnknownSite(siteId);
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
         if (limit is < 1 or > 1000)
             return Problems.BadQuery("'limit' must be between 1 and 1000.");
-        var resolved = ReportPeriod.TryResolve(period.Period, period.From, period.To, period.Tz ?? site.TimeZone, time.GetUtcNow(), out var error);
-        if (resolved is null)
-            return Problems.BadQuery(error!);
-        return TypedResults.Ok(await overview.GetAsync(new ReportQuery(site.Id, resolved), limit ?? OverviewService.DefaultLimit, cancellationToken));
+        return TypedResults.Ok(await overview.GetAsync(query!, limit ?? OverviewService.DefaultLimit, cancellationToken));
     }
 
     internal static async Task<Results<Ok<LinksReport>, ProblemHttpResult>> LinksAsync(
         string siteId, [AsParameters] PeriodQuery period, long? minImpressions,
         ISiteStore sites, LinksService links, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
-            return Problems.UnknownSite(siteId);
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
         if (minImpressions is < 1 or > 1_000_000_000)
             return Problems.BadQuery("'minImpressions' must be between 1 and 1000000000.");
-        var resolved = ReportPeriod.TryResolve(period.Period, period.From, period.To, period.Tz ?? site.TimeZone, time.GetUtcNow(), out var error);
-        if (resolved is null)
-            return Problems.BadQuery(error!);
-        return TypedResults.Ok(await links.GetAsync(new ReportQuery(site.Id, resolved), minImpressions ?? LinksService.DefaultMinImpressions, cancellationToken));
+        return TypedResults.Ok(await links.GetAsync(query!, minImpressions ?? LinksService.DefaultMinImpressions, cancellationToken));
     }
 
     internal static async Task<Results<Ok<FunnelReport>, ProblemHttpResult>> FunnelAsync(
         string siteId, [AsParameters] PeriodQuery period, FunnelRequest funnel,
         ISiteStore sites, FunnelService funnels, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
-            return Problems.UnknownSite(siteId);
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
         var definition = funnel.ToDefinition();
         if (definition.Validate() is { Count: > 0 } errors)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors));
+        return TypedResults.Ok(await funnels.GetAsync(query!, definition, cancellationToken));
+    }
+
+    /// <summary>What every report checks first: the site exists, and the period and time zone (default the site's) resolve.</summary>
+    private static async Task<(ReportQuery? Query, ProblemHttpResult? Problem)> ResolveAsync(
+        string siteId, PeriodQuery period, ISiteStore sites, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
+            return (null, Problems.UnknownSite(siteId));
         var resolved = ReportPeriod.TryResolve(period.Period, period.From, period.To, period.Tz ?? site.TimeZone, time.GetUtcNow(), out var error);
-        if (resolved is null)
-            return Problems.BadQuery(error!);
-        return TypedResults.Ok(await funnels.GetAsync(new ReportQuery(site.Id, resolved), definition, cancellationToken));
+        return resolved is null ? (null, Problems.BadQuery(error!)) : (new ReportQuery(site.Id, resolved), null);
     }
 
     /// <summary>
