@@ -15,7 +15,7 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
     private readonly ConcurrentBag<ChdbConnection> _all = [];
     private readonly SemaphoreSlim _slots;
     private readonly EngineThreads _threads;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <param name="nice">The engine's Linux nice value (0 to 19): how far below request handling its CPU priority is.</param>
     public EmbeddedClickHouse(string path, string database, int maxConnections = 4, int nice = 0)
@@ -69,9 +69,11 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);   // disposed while it waited for a connection
             // The native call blocks for the statement's duration: it runs on an engine thread, never the caller's.
             return await _threads.Run(() =>
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 var connection = _idle.TryTake(out var idle) ? idle : Open(createDatabase: false);
                 try
                 {
@@ -106,12 +108,15 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Waits for the statement running, if any, then closes the connections. A statement that outlives
+    /// the wait keeps them open: a leak at shutdown is better than closing a connection under the engine.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
+        if (!_threads.Stop(TimeSpan.FromSeconds(30))) return;
         foreach (var connection in _all) connection.Dispose();
-        _slots.Dispose();
-        _threads.Dispose();
     }
 }

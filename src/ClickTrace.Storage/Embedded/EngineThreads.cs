@@ -19,6 +19,7 @@ internal sealed partial class EngineThreads : IDisposable
 {
     private readonly BlockingCollection<Action> _statements = [];
     private readonly BlockingCollection<Action> _completions = [];
+    private readonly List<Thread> _threads = [];
     private int _serving;
 
     public EngineThreads(int count, int nice)
@@ -26,14 +27,16 @@ internal sealed partial class EngineThreads : IDisposable
         _serving = count;
         for (var i = 0; i < count; i++)
         {
-            new Thread(() =>
+            var thread = new Thread(() =>
             {
                 Serve(_statements, nice);
                 // The last engine thread to stop closes the completions, after its own last one.
                 if (Interlocked.Decrement(ref _serving) == 0) _completions.CompleteAdding();
-            }) { IsBackground = true, Name = $"ClickHouse engine {i + 1}" }.Start();
+            }) { IsBackground = true, Name = $"ClickHouse engine {i + 1}" };
+            _threads.Add(thread);
         }
-        new Thread(() => Serve(_completions, nice: 0)) { IsBackground = true, Name = "ClickHouse completions" }.Start();
+        _threads.Add(new Thread(() => Serve(_completions, nice: 0)) { IsBackground = true, Name = "ClickHouse completions" });
+        foreach (var thread in _threads) thread.Start();
     }
 
     /// <summary>Runs <paramref name="work"/> on one of the engine threads; what awaits it goes on at its own priority.</summary>
@@ -66,8 +69,19 @@ internal sealed partial class EngineThreads : IDisposable
         foreach (var action in queue.GetConsumingEnumerable()) action();
     }
 
-    /// <summary>Statements already queued still run; the threads stop after them.</summary>
-    public void Dispose() => _statements.CompleteAdding();
+    /// <summary>
+    /// Takes no more statements and waits up to <paramref name="timeout"/> for those queued or running to
+    /// end and their tasks to complete. True when every thread has stopped: only then may the connections
+    /// be closed, since closing one under a running statement frees memory the engine is still using.
+    /// </summary>
+    public bool Stop(TimeSpan timeout)
+    {
+        _statements.CompleteAdding();
+        var deadline = DateTime.UtcNow + timeout;
+        return _threads.All(thread => thread.Join(TimeSpan.FromTicks(Math.Max(0, (deadline - DateTime.UtcNow).Ticks))));
+    }
+
+    public void Dispose() => Stop(TimeSpan.Zero);
 
     [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static partial int SetPriority(int which, int who, int priority);

@@ -134,6 +134,33 @@ public sealed class EmbeddedClickHouseTests : IDisposable
     }
 
     [Fact]
+    public async Task Disposing_waits_for_the_running_statement_before_closing_its_connection()
+    {
+        var store = TestEngine.NewDatabase();
+        var running = store.QueryAsync("SELECT sum(sleepEachRow(0.25)) FROM numbers(4) SETTINGS max_block_size = 1");
+        await Task.Delay(100);   // the statement is in the engine (closing its connection now would free memory it uses)
+
+        store.Dispose();
+
+        Assert.True(running.IsCompleted, "Dispose returned while the statement still ran");
+        Assert.Equal(0.0, Convert.ToDouble((await running).Scalar(), System.Globalization.CultureInfo.InvariantCulture));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.QueryAsync("SELECT 1"));
+    }
+
+    [Fact]
+    public async Task Statements_waiting_for_a_connection_when_the_store_is_disposed_are_refused_not_run()
+    {
+        var store = new EmbeddedClickHouse(TestEngine.StoragePath, TestEngine.UniqueDatabaseName("t"), maxConnections: 1);
+        var running = store.QueryAsync("SELECT sleepEachRow(0.5) FROM numbers(1)");
+        await Task.Delay(100);
+        var queued = store.ExecuteAsync("CREATE TABLE never (n UInt8) ENGINE = Memory");
+        store.Dispose();
+
+        await running;
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => queued);
+    }
+
+    [Fact]
     public void Opening_a_second_folder_while_connections_are_open_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new EmbeddedClickHouse(Path.Combine(TestEngine.StoragePath, "elsewhere"), "x"));

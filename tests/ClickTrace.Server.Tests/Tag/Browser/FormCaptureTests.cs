@@ -48,6 +48,7 @@ public sealed class FormCaptureTests(Chromium chromium) : IClassFixture<Chromium
 
         await page.FillAsync("[name=email]", "ann@example.com");
         await page.ClickAsync("#pay");
+        await _tag.RunForAsync(1000);                            // a visible second: the view's end reports it
         await _tag.LeaveAsync();
 
         var submit = Assert.Single(await _tag.EventsAsync("submit", 1));

@@ -60,33 +60,41 @@ public sealed class HostPageTests(Chromium chromium) : IClassFixture<Chromium>, 
     [Fact]
     public async Task A_batch_the_collector_refuses_with_503_is_retried_with_a_growing_delay_and_stored_once()
     {
-        var page = await _tag.OpenAsync("<button id=\"b\">Go</button>");
-        var attempts = new System.Collections.Concurrent.ConcurrentQueue<int>();   // the page clock's ms at each attempt
-        var clock = 0;
+        // The page's clock at each attempt and at each answer, read in the page.
+        var page = await _tag.OpenAsync("<button id=\"b\">Go</button>", initScript: """
+            const send = window.fetch;
+            window.attempts = [];
+            window.answers = [];
+            window.fetch = function (url) {
+              const sent = send.apply(this, arguments);
+              if (String(url).includes('/api/collect')) { attempts.push(Date.now()); sent.finally(() => answers.push(Date.now())); }
+              return sent;
+            };
+            """);
+        var refused = 0;
         await page.RouteAsync("**/api/collect", async route =>
         {
-            attempts.Enqueue(Volatile.Read(ref clock));
-            if (attempts.Count <= 2) await route.FulfillAsync(new() { Status = 503, Body = "busy" });
+            if (Interlocked.Increment(ref refused) <= 2) await route.FulfillAsync(new() { Status = 503, Body = "busy" });
             else await route.ContinueAsync();
         });
 
         for (var i = 0; i < 3; i++) await page.ClickAsync("#b");
-        // The page's clock moves in steps of 250 ms: the tag sends 2 s after the first event, then retries
-        // 2 s and 4 s after each refusal.
-        for (var step = 0; step < 80 && attempts.Count < 3; step++)
+        // The page's clock moves only when run: the tag sends 2 s after the first event, then retries 2 s
+        // and 4 s after each refusal. Run in steps, never past an attempt whose answer has not arrived.
+        for (var step = 0; step < 80 && await page.EvaluateAsync<int>("() => attempts.length") < 3; step++)
         {
+            await page.WaitForFunctionAsync("() => answers.length == attempts.length", null, new() { PollingInterval = 20 });
             await _tag.RunForAsync(250);
-            Volatile.Write(ref clock, clock + 250);
         }
 
         var clicks = await _tag.EventsAsync("click", 3);
         Assert.Equal(3, clicks.Count);
-        var at = attempts.ToArray();
+        var at = await page.EvaluateAsync<long[]>("() => attempts");
+        var answered = await page.EvaluateAsync<long[]>("() => answers");
         Assert.Equal(3, at.Length);
-        // The attempts are known to the 250 ms step, and each delay starts when the refusal arrives: 2 s, then 4 s.
-        Assert.InRange(at[1] - at[0], 1750, 3250);
-        Assert.InRange(at[2] - at[1], 3750, 5250);
-        Assert.True(at[2] - at[1] >= at[1] - at[0] + 1000, $"the delays were {at[1] - at[0]} and {at[2] - at[1]} ms: the second should double");
+        // Each delay starts when the refusal arrives: 2 s, then 4 s (to the 250 ms step).
+        Assert.InRange(at[1] - answered[0], 2000, 2250);
+        Assert.InRange(at[2] - answered[1], 4000, 4250);
     }
 
     [Fact]

@@ -56,7 +56,14 @@ public sealed class TagPage : IAsyncDisposable
         Page = await _context.NewPageAsync();
         Page.PageError += (_, error) => _errors.Enqueue(error);
         Page.Console += (_, message) => OnConsole?.Invoke(message.Text);
-        if (fakeClock) await Page.Clock.InstallAsync();
+        if (fakeClock)
+        {
+            // Installed, the fake clock still follows real time; paused, it moves only when a test runs it,
+            // so a slow machine cannot add time between two steps of a test.
+            var start = DateTime.UtcNow;
+            await Page.Clock.InstallAsync(new() { TimeDate = start });
+            await Page.Clock.PauseAtAsync(start.AddSeconds(1));
+        }
         if (initScript is not null) await Page.AddInitScriptAsync(initScript);
         var url = new Uri(App.BaseAddress, path).ToString();
         var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Tag test</title>{head}" +
@@ -68,7 +75,7 @@ public sealed class TagPage : IAsyncDisposable
             Body = html,
         }));
         await Page.GotoAsync(url, new() { Referer = referer });
-        if (waitForTag) await Page.WaitForFunctionAsync("() => !!window.clicktrace?.identify");
+        if (waitForTag) await Page.WaitForFunctionAsync("() => !!window.clicktrace?.identify", null, new() { PollingInterval = 20 });
         return Page;
     }
 
