@@ -137,12 +137,12 @@ public sealed class EmbeddedClickHouseTests : IDisposable
     public async Task Disposing_waits_for_the_running_statement_before_closing_its_connection()
     {
         var store = TestEngine.NewDatabase();
-        var running = store.QueryAsync("SELECT sum(sleepEachRow(0.25)) FROM numbers(4) SETTINGS max_block_size = 1");
-        await Task.Delay(100);   // the statement is in the engine (closing its connection now would free memory it uses)
+        var running = store.QueryAsync("SELECT sum(sleepEachRow(0.5)) FROM numbers(4) SETTINGS max_block_size = 1, log_comment = 'dispose-wait'");
+        await RunningAsync("dispose-wait");   // closing its connection now would free memory the statement uses
 
         store.Dispose();
 
-        Assert.True(running.IsCompleted, "Dispose returned while the statement still ran");
+        // Closed under it, the statement would fail or take the process down; it ends with its result.
         Assert.Equal(0.0, Convert.ToDouble((await running).Scalar(), System.Globalization.CultureInfo.InvariantCulture));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.QueryAsync("SELECT 1"));
     }
@@ -151,14 +151,19 @@ public sealed class EmbeddedClickHouseTests : IDisposable
     public async Task Statements_waiting_for_a_connection_when_the_store_is_disposed_are_refused_not_run()
     {
         var store = new EmbeddedClickHouse(TestEngine.StoragePath, TestEngine.UniqueDatabaseName("t"), maxConnections: 1);
-        var running = store.QueryAsync("SELECT sleepEachRow(0.5) FROM numbers(1)");
-        await Task.Delay(100);
+        var running = store.QueryAsync("SELECT sleepEachRow(0.5) FROM numbers(1) SETTINGS log_comment = 'dispose-queued'");
+        await RunningAsync("dispose-queued");
         var queued = store.ExecuteAsync("CREATE TABLE never (n UInt8) ENGINE = Memory");
         store.Dispose();
 
         await running;
         await Assert.ThrowsAsync<ObjectDisposedException>(() => queued);
     }
+
+    /// <summary>Waits until the engine (shared by every store of the process) runs the statement with this log comment.</summary>
+    private Task RunningAsync(string comment) => Eventually.Until(
+        () => _store.QueryAsync("SELECT count() FROM system.processes WHERE Settings['log_comment'] = {c:String}", new QueryParameters().Add("c", comment)),
+        result => Convert.ToInt64(result.Scalar(), System.Globalization.CultureInfo.InvariantCulture) > 0, $"the statement '{comment}' to run");
 
     [Fact]
     public void Opening_a_second_folder_while_connections_are_open_is_refused()
