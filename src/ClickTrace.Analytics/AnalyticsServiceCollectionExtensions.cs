@@ -11,6 +11,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<OverviewService>();
         services.AddSingleton<Funnels.FunnelService>();
         services.AddSingleton<Links.LinksService>();
+        services.AddSingleton<Abandonment.AbandonmentService>();
         return services;
     }
 }

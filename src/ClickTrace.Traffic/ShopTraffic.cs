@@ -53,7 +53,11 @@ public static class ShopTraffic
             if (!Next(1)) return events;
             View(events, Shop.Cart);
             Step(events, "cart");
-            if (random.NextDouble() < 0.1) events.Add(Event(EventType.Rage) with { Selector = Shop.RageButton, Tag = "button", Text = "Apply", Count = 4 });
+            if (random.NextDouble() < 0.1)
+            {
+                events.Add(Event(EventType.Rage) with { Selector = Shop.RageButton, Tag = "button", Text = "Apply", Count = 4 });
+                Tick(1, 4);
+            }
             if (!Next(2)) return events;
             View(events, Shop.Details);
             Step(events, "checkout-details");
@@ -90,7 +94,11 @@ public static class ShopTraffic
             Tick(2, 90);
         }
 
-        private void Step(List<TrackedEvent> events, string name) => events.Add(Event(EventType.Step) with { Name = name });
+        private void Step(List<TrackedEvent> events, string name)
+        {
+            events.Add(Event(EventType.Step) with { Name = name });
+            Tick(1, 3);
+        }
 
         private void Click(List<TrackedEvent> events, string selector, string text, string href)
         {

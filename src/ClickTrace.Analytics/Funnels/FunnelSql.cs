@@ -16,9 +16,6 @@ internal static class FunnelSql
     public static string Build(FunnelDefinition funnel, QueryParameters parameters)
     {
         var n = funnel.Steps.Count;
-        var conditions = funnel.Steps.Select((step, i) => Condition(step, $"s{i + 1}", parameters)).ToList();
-        parameters.Add("window", (long)funnel.Window.TotalMilliseconds);
-        var mode = funnel.Order == FunnelOrder.Strict ? ", 'strict_order'" : "";
         var sql = new StringBuilder();
         sql.Append("SELECT count()");
         for (var k = 1; k <= n; k++) sql.Append(CultureInfo.InvariantCulture, $", countIf(level >= {k})");
@@ -30,23 +27,40 @@ internal static class FunnelSql
             FROM
             (
                 SELECT visitor_id,
-                       windowFunnel({"{window:UInt64}"}{mode})(ts, {string.Join(", ", Enumerable.Range(1, n).Select(i => $"bitTest(mask, {i - 1})"))}) AS level,
+                       {Level(funnel, parameters)} AS level,
                        arrayFold((acc, x) -> if(length(acc) = 0 OR x.1 <= acc[1] + {"{window:UInt64}"},
                                                 arrayConcat(acc, arrayWithConstant(least({n} - length(acc), {Advance("x.2", "length(acc)")}), x.1)), acc),
                                  arraySort(groupArray((ts, mask))),
                                  CAST([], 'Array(UInt64)')) AS times
-                FROM
-                (
-                    SELECT visitor_id, toUInt64(toUnixTimestamp64Milli(timestamp)) AS ts,
-                           {string.Join(" + ", conditions.Select((c, i) => $"bitShiftLeft(toUInt32({c}), {i})"))} AS mask
-                    FROM events
-                    WHERE {ReportQuery.Where} AND ({string.Join(" OR ", conditions)})
-                )
+                FROM ({Matches(funnel, parameters)})
                 GROUP BY visitor_id
             )
             WHERE level > 0
             """);
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// The events in the report's range that match any step: visitor_id, ts (ms) and mask (bit i set when
+    /// the event matches step i + 1), then <paramref name="columns"/> (", session_id").
+    /// </summary>
+    internal static string Matches(FunnelDefinition funnel, QueryParameters parameters, string columns = "")
+    {
+        var conditions = funnel.Steps.Select((step, i) => Condition(step, $"s{i + 1}", parameters)).ToList();
+        return $"""
+            SELECT visitor_id, toUInt64(toUnixTimestamp64Milli(timestamp)) AS ts,
+                   {string.Join(" + ", conditions.Select((c, i) => $"bitShiftLeft(toUInt32({c}), {i})"))} AS mask{columns}
+            FROM events
+            WHERE {ReportQuery.Where} AND ({string.Join(" OR ", conditions)})
+            """;
+    }
+
+    /// <summary>A visitor's level, over the rows of <see cref="Matches"/> grouped by visitor: how many steps they reached in order within the window.</summary>
+    internal static string Level(FunnelDefinition funnel, QueryParameters parameters)
+    {
+        parameters.Add("window", (long)funnel.Window.TotalMilliseconds);
+        var mode = funnel.Order == FunnelOrder.Strict ? ", 'strict_order'" : "";
+        return $"windowFunnel({{window:UInt64}}{mode})(ts, {string.Join(", ", Enumerable.Range(0, funnel.Steps.Count).Select(i => $"bitTest(mask, {i})"))})";
     }
 
     /// <summary>

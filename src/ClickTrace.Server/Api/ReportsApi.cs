@@ -1,3 +1,4 @@
+using ClickTrace.Analytics.Abandonment;
 using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Links;
 using ClickTrace.Analytics.Overview;
@@ -24,6 +25,9 @@ public static class ReportsApi
         group.MapPost("/funnels/report", FunnelAsync)
             .WithName("Funnel")
             .WithSummary("A funnel over the period: per step, visitors, conversion, drop-off and the median time from the previous step.");
+        group.MapPost("/funnels/abandonment", AbandonmentAsync)
+            .WithName("Abandonment")
+            .WithSummary("The visitors who reached a funnel step but not the next: where they went, the form field they left at, their rage, dead and error clicks, sample sessions.");
         return app;
     }
 
@@ -62,6 +66,21 @@ public static class ReportsApi
         if (definition.Validate() is { Count: > 0 } errors)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors));
         return TypedResults.Ok(await funnels.GetAsync(query!, definition, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<AbandonmentReport>, ProblemHttpResult>> AbandonmentAsync(
+        string siteId, [AsParameters] PeriodQuery period, int? step, FunnelRequest funnel,
+        ISiteStore sites, AbandonmentService abandonment, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var definition = funnel.ToDefinition();
+        if (definition.Validate() is { Count: > 0 } errors)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors));
+        if (step is not { } k || k < 1 || k >= definition.Steps.Count)
+            return Problems.BadQuery($"'step' must be between 1 and {definition.Steps.Count - 1}: a step that has a next one.");
+        return TypedResults.Ok(await abandonment.GetAsync(query!, definition, k, cancellationToken));
     }
 
     /// <summary>What every report checks first: the site exists, and the period and time zone (default the site's) resolve.</summary>

@@ -25,11 +25,8 @@ internal static class BruteForceFunnel
         var visitors = events.Where(e => e.SiteId == site && e.Timestamp >= from && e.Timestamp < to).GroupBy(e => e.VisitorId);
         foreach (var visitor in visitors)
         {
-            var entries = visitor
-                .SelectMany(e => Enumerable.Range(0, n).Where(i => Matches(funnel.Steps[i], e)).Select(i => (Ts: e.Timestamp.ToUnixTimeMilliseconds(), Step: i)))
-                .OrderBy(x => x.Ts).ThenBy(x => x.Step).ToList();
-            if (entries.Count == 0) continue;
-            var level = funnel.Order == FunnelOrder.Strict ? StrictLevel(entries, n, window) : OrderedLevel(entries, n, window);
+            var entries = Entries(visitor, funnel);
+            var level = Level(entries, funnel);
             if (level == 0) continue;
             entered++;
             for (var k = 0; k < level; k++) reached[k]++;
@@ -37,6 +34,20 @@ internal static class BruteForceFunnel
             for (var k = 1; k < Math.Min(level, pass.Count); k++) times[k].Add(pass[k] - pass[k - 1]);
         }
         return new Result(entered, reached, times.Skip(1).Select(t => t.Count == 0 ? (double?)null : UpperMedian(t)).ToArray());
+    }
+
+    /// <summary>A visitor's events as (time, step) for each step they match, in time and step order.</summary>
+    public static List<(long Ts, int Step)> Entries(IEnumerable<TrackedEvent> visitor, FunnelDefinition funnel) =>
+        visitor
+            .SelectMany(e => Enumerable.Range(0, funnel.Steps.Count).Where(i => Matches(funnel.Steps[i], e)).Select(i => (Ts: e.Timestamp.ToUnixTimeMilliseconds(), Step: i)))
+            .OrderBy(x => x.Ts).ThenBy(x => x.Step).ToList();
+
+    /// <summary>How many steps the visitor reached in order within the window (0: never started).</summary>
+    public static int Level(List<(long Ts, int Step)> entries, FunnelDefinition funnel)
+    {
+        var window = (long)funnel.Window.TotalMilliseconds;
+        if (entries.Count == 0) return 0;
+        return funnel.Order == FunnelOrder.Strict ? StrictLevel(entries, funnel.Steps.Count, window) : OrderedLevel(entries, funnel.Steps.Count, window);
     }
 
     private static int OrderedLevel(List<(long Ts, int Step)> entries, int n, long window)
@@ -84,7 +95,7 @@ internal static class BruteForceFunnel
     }
 
     /// <summary>The value in the middle of the sorted list; of the two middle ones, the upper (as ClickHouse's medianExact).</summary>
-    private static double UpperMedian(List<long> values)
+    public static double UpperMedian(List<long> values)
     {
         values.Sort();
         return values[values.Count / 2];

@@ -1,0 +1,69 @@
+using ClickTrace.Analytics.Funnels;
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Storage;
+
+namespace ClickTrace.Analytics.Abandonment;
+
+/// <summary>
+/// The abandonment query: one row for the visitors whose funnel level is the step (they reached it, not the
+/// next). For each, the session of their last arrival at the step and what followed it there: the next page
+/// view (none: they left), and on the step's page until then the abandoned form field (or the last one
+/// used) with its time, and the rage, dead and error clicks. The engine adds these up per destination,
+/// field and element; bound parameters carry every value (step, bit, the funnel's own).
+/// </summary>
+internal static class AbandonmentSql
+{
+    public const int SampleSize = 20;
+
+    public static string Build(FunnelDefinition funnel, int step, QueryParameters parameters)
+    {
+        parameters.Add("step", step).Add("bit", step - 1);
+        return $"""
+            WITH
+                sumMap(map(next_path, toUInt64(1))) AS destinations,
+                sumMap(map(last_field, toUInt64(1))) AS fields,
+                medianExactMap(map(last_field, field_ms)) AS field_times,
+                sumMap(mapFromArrays(arrayDistinct(frustration), arrayMap(k -> toUInt64(countEqual(frustration, k)), arrayDistinct(frustration)))) AS frustration_events,
+                sumMap(mapFromArrays(arrayDistinct(frustration), arrayMap(k -> toUInt64(1), arrayDistinct(frustration)))) AS frustration_visitors,
+                groupArraySample({SampleSize}, 1)((session, visitor_id, reached_at)) AS sample
+            SELECT count(),
+                   mapKeys(destinations), mapValues(destinations),
+                   mapKeys(fields), mapValues(fields), mapKeys(field_times), mapValues(field_times),
+                   mapKeys(frustration_events), mapValues(frustration_events), mapKeys(frustration_visitors), mapValues(frustration_visitors),
+                   arrayMap(x -> x.1, sample), arrayMap(x -> x.2, sample), arrayMap(x -> x.3, sample)
+            FROM
+            (
+                SELECT visitor_id, session, reached_at,
+                       arrayFirstIndex(x -> x.2 = 'pageview' AND x.1 > reached_at, rest) AS next,
+                       if(next = 0, rest, arraySlice(rest, 1, next - 1)) AS page,
+                       if(next = 0, '', rest[next].3) AS next_path,
+                       if(arrayLastIndex(x -> x.2 = 'abandon', page) AS abandoned > 0, abandoned, arrayLastIndex(x -> x.2 = 'field', page)) AS field,
+                       if(field > 0, page[field].4, '') AS last_field,
+                       if(field > 0, page[field].5, 0) AS field_ms,
+                       arrayMap(x -> concat(x.2, '|', x.6), arrayFilter(x -> x.2 IN ('rage', 'dead', 'errclick'), page)) AS frustration
+                FROM
+                (
+                    SELECT a.visitor_id AS visitor_id, a.session AS session, a.reached_at AS reached_at,
+                           arraySort(groupArray((toUInt64(toUnixTimestamp64Milli(e.timestamp)), e.type, e.path, e.name, e.duration_ms, e.selector))) AS rest
+                    FROM events AS e
+                    INNER JOIN
+                    (
+                        SELECT visitor_id, reached_at, session
+                        FROM
+                        (
+                            SELECT visitor_id, {FunnelSql.Level(funnel, parameters)} AS level,
+                                   maxIf(ts, bitTest(mask, {"{bit:UInt8}"})) AS reached_at,
+                                   argMaxIf(session_id, ts, bitTest(mask, {"{bit:UInt8}"})) AS session
+                            FROM ({FunnelSql.Matches(funnel, parameters, ", session_id")})
+                            GROUP BY visitor_id
+                        )
+                        WHERE level = {"{step:UInt8}"}
+                    ) AS a ON e.visitor_id = a.visitor_id AND e.session_id = a.session
+                    WHERE {ReportQuery.Where} AND e.type NOT IN ('impression', 'adview', 'engage')
+                      AND toUInt64(toUnixTimestamp64Milli(e.timestamp)) >= a.reached_at
+                    GROUP BY visitor_id, session, reached_at
+                )
+            )
+            """;
+    }
+}
