@@ -12,6 +12,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<Funnels.FunnelService>();
         services.AddSingleton<Links.LinksService>();
         services.AddSingleton<Abandonment.AbandonmentService>();
+        services.AddSingleton<Ads.AdsService>();
         return services;
     }
 }

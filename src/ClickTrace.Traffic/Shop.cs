@@ -21,6 +21,12 @@ public static class Shop
     /// <summary>The cart's coupon button that does nothing: it draws rage clicks.</summary>
     public const string RageButton = "#apply-coupon";
 
+    /// <summary>The newsletter campaign (source / medium / campaign) whose two contents convert alike.</summary>
+    public static readonly (string Source, string Medium, string Campaign) Newsletter = ("newsletter", "email", "winter-sale");
+
+    /// <summary>The home page's banner placement: variant "b" converts better than "a" (data-ct-ad="hero-a" / "hero-b").</summary>
+    public const string Banner = "hero";
+
     public static readonly string[] Products = ["mug", "cup", "teapot", "kettle", "tray", "spoon"];
     public static readonly string[] Browsing = ["/about", "/blog/tea", "/blog/coffee", "/shipping", "/contact"];
 }

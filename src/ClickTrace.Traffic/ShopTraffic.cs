@@ -29,10 +29,13 @@ public static class ShopTraffic
     {
         private DateTimeOffset _at = start;
         private string _page = "";
+        private string? _campaign;          // the landing page view's utm_content, until it is written
+        private bool _sawBannerB;
 
         public IEnumerable<TrackedEvent> Run()
         {
             var events = new List<TrackedEvent>();
+            _campaign = random.NextDouble() < options.CampaignShare ? (random.Next(2) == 0 ? "a" : "b") : null;
             var product = Shop.ProductPrefix + Shop.Products[random.Next(Shop.Products.Length)];
             if (random.NextDouble() < options.DeepEntry) View(events, product);
             else
@@ -50,7 +53,7 @@ public static class ShopTraffic
                 View(events, Shop.BrokenLink, errorPage: true);
                 return events;
             }
-            if (!Next(1)) return events;
+            if (random.NextDouble() >= options.Continue[1] * (_sawBannerB ? options.BannerLift : 1)) return events;
             View(events, Shop.Cart);
             Step(events, "cart");
             if (random.NextDouble() < 0.1)
@@ -84,7 +87,21 @@ public static class ShopTraffic
         private void View(List<TrackedEvent> events, string path, bool errorPage = false)
         {
             _page = path;
-            events.Add(Event(EventType.Pageview) with { ErrorPage = errorPage, Title = path });
+            var view = Event(EventType.Pageview) with { ErrorPage = errorPage, Title = path };
+            if (_campaign is not null)
+            {
+                view = view with { UtmSource = Shop.Newsletter.Source, UtmMedium = Shop.Newsletter.Medium, UtmCampaign = Shop.Newsletter.Campaign, UtmContent = _campaign };
+                _campaign = null;
+            }
+            events.Add(view);
+            if (path == Shop.Home)
+            {
+                var variant = visitor % 2 == 0 ? "a" : "b";
+                _sawBannerB |= variant == "b";
+                events.Add(Event(EventType.AdView) with { Selector = "#hero", Ad = $"{Shop.Banner}-{variant}" });
+                if (random.NextDouble() < 0.1)
+                    events.Add(Event(EventType.Click) with { Selector = "#hero a", Tag = "a", Text = "Winter sale", Href = "/sale", X = 640, Y = 200, Interactive = true, Ad = $"{Shop.Banner}-{variant}" });
+            }
             events.Add(Event(EventType.Impression) with { Selector = "footer a:nth-of-type(3)", Text = "Careers", Href = Shop.NeverClickedLink, X = 600, Y = 2400 });
             if (path == Shop.Home)
                 for (var i = 0; i < Shop.Products.Length; i++)

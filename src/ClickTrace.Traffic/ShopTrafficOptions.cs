@@ -24,6 +24,15 @@ public sealed record ShopTrafficOptions
     /// <summary>Share of sessions that start on a product page (from a search or an ad), not on the home page.</summary>
     public double DeepEntry { get; init; } = 0.15;
 
+    /// <summary>Share of sessions that land from the newsletter campaign, half on its content "a", half on "b" (which convert alike).</summary>
+    public double CampaignShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// How much more often visitors shown the home page's banner variant "b" (hero-b) go on from a product
+    /// page to the cart than those shown "a" (each visitor always sees the same one).
+    /// </summary>
+    public double BannerLift { get; init; } = 1.5;
+
     /// <summary>Share of events whose client clock runs a little behind (up to 3 s), so they arrive out of order.</summary>
     public double OutOfOrder { get; init; } = 0.02;
 }

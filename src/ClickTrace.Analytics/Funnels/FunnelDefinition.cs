@@ -69,6 +69,14 @@ public sealed record FunnelDefinition(IReadOnlyList<FunnelStep> Steps, TimeSpan 
         return errors;
     }
 
+    /// <summary>Every problem with one step used on its own (a goal), each naming it as <paramref name="name"/>.</summary>
+    public static IReadOnlyList<string> ValidateStep(FunnelStep? step, string name)
+    {
+        var errors = new List<string>();
+        Check(step, name, nested: false, errors);
+        return errors;
+    }
+
     private static void Check(FunnelStep? step, string name, bool nested, List<string> errors)
     {
         if (step is null)

@@ -10,4 +10,6 @@ internal static class Cells
     public static int Int(object? value) => Convert.ToInt32(value, CultureInfo.InvariantCulture);
 
     public static double Double(object? value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
+
+    public static decimal Decimal(object? value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 }

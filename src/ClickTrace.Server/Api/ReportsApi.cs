@@ -1,4 +1,5 @@
 using ClickTrace.Analytics.Abandonment;
+using ClickTrace.Analytics.Ads;
 using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Links;
 using ClickTrace.Analytics.Overview;
@@ -25,6 +26,9 @@ public static class ReportsApi
         group.MapPost("/funnels/report", FunnelAsync)
             .WithName("Funnel")
             .WithSummary("A funnel over the period: per step, visitors, conversion, drop-off and the median time from the previous step.");
+        group.MapGet("/ads", AdsAsync)
+            .WithName("Ads")
+            .WithSummary("Campaign variants and on-site ad placements: visits, conversions with Wilson intervals, revenue, each variant against the control (lift, p-value) and the verdict.");
         group.MapPost("/funnels/abandonment", AbandonmentAsync)
             .WithName("Abandonment")
             .WithSummary("The visitors who reached a funnel step but not the next: where they went, the form field they left at, their rage, dead and error clicks, sample sessions.");
@@ -68,6 +72,32 @@ public static class ReportsApi
         return TypedResults.Ok(await funnels.GetAsync(query!, definition, cancellationToken));
     }
 
+    internal static async Task<Results<Ok<AdsReport>, ProblemHttpResult>> AdsAsync(
+        string siteId, [AsParameters] PeriodQuery period, [AsParameters] AdsQuery ads,
+        ISiteStore sites, AdsService service, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
+        FunnelStep? goal = null;
+        if (ads.GoalKind is not null || ads.Goal is not null)
+        {
+            if (!Enum.TryParse<FunnelStepKind>(ads.GoalKind, ignoreCase: true, out var kind) || kind == FunnelStepKind.AnyOf || !Enum.IsDefined(kind))
+                return Problems.BadQuery("'goalKind' must be one of page, step, clickSelector, clickText, custom (with 'goal' its value).");
+            goal = new FunnelStep(kind, ads.Goal);
+            if (FunnelDefinition.ValidateStep(goal, "The goal") is { Count: > 0 } errors)
+                return Problems.BadQuery(string.Join(" ", errors));
+        }
+        if (ads.Confidence is < 0.5 or > 0.999)
+            return Problems.BadQuery("'confidence' must be between 0.5 and 0.999 (e.g. 0.95).");
+        if (ads.MinVisits is < 1 or > 100_000_000)
+            return Problems.BadQuery("'minVisits' must be between 1 and 100000000.");
+        if (ads.Control is { Length: > 128 })
+            return Problems.BadQuery("'control' is a variant name of at most 128 characters.");
+        return TypedResults.Ok(await service.GetAsync(query!, goal, ads.Control,
+            ads.Confidence ?? AdsService.DefaultConfidence, ads.MinVisits ?? AdsService.DefaultMinVisits, cancellationToken));
+    }
+
     internal static async Task<Results<Ok<AbandonmentReport>, ProblemHttpResult>> AbandonmentAsync(
         string siteId, [AsParameters] PeriodQuery period, int? step, FunnelRequest funnel,
         ISiteStore sites, AbandonmentService abandonment, TimeProvider time, CancellationToken cancellationToken)
@@ -103,6 +133,13 @@ public static class ReportsApi
         public FunnelDefinition ToDefinition() => new(Steps ?? [],
             TimeSpan.FromSeconds(Math.Clamp(WindowSeconds, 0, (long)FunnelDefinition.MaxWindow.TotalSeconds + 1)), Order);
     }
+
+    /// <summary>
+    /// The ads report's options: the goal (goalKind page / step / clickSelector / clickText / custom, and its
+    /// value; none: any event with revenue), the control variant, the confidence level and the minimum visits
+    /// per variant before a winner is named.
+    /// </summary>
+    public sealed record AdsQuery(string? GoalKind, string? Goal, string? Control, double? Confidence, long? MinVisits);
 
     /// <summary>The period every report takes: a preset (today, 24h, 7d, 30d, 90d) or from/to dates, and a time zone.</summary>
     public sealed record PeriodQuery(string? Period, string? From, string? To, string? Tz);
