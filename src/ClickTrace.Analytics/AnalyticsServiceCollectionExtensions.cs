@@ -13,6 +13,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<Links.LinksService>();
         services.AddSingleton<Abandonment.AbandonmentService>();
         services.AddSingleton<Ads.AdsService>();
+        services.AddSingleton<Sessions.SessionsService>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Links;
 using ClickTrace.Analytics.Overview;
 using ClickTrace.Analytics.Reports;
+using ClickTrace.Analytics.Sessions;
 using ClickTrace.Core.Sites;
 using ClickTrace.Storage.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,6 +30,9 @@ public static class ReportsApi
         group.MapGet("/ads", AdsAsync)
             .WithName("Ads")
             .WithSummary("Campaign variants and on-site ad placements: visits, conversions with Wilson intervals, revenue, each variant against the control (lift, p-value) and the verdict.");
+        group.MapGet("/sessions", SessionsAsync)
+            .WithName("Sessions")
+            .WithSummary("A visitor's (visitor=16 hex digits) or identified customer's (customer=id) sessions, each a time line of its events.");
         group.MapPost("/funnels/abandonment", AbandonmentAsync)
             .WithName("Abandonment")
             .WithSummary("The visitors who reached a funnel step but not the next: where they went, the form field they left at, their rage, dead and error clicks, sample sessions.");
@@ -96,6 +100,24 @@ public static class ReportsApi
             return Problems.BadQuery("'control' is a variant name of at most 128 characters.");
         return TypedResults.Ok(await service.GetAsync(query!, goal, ads.Control,
             ads.Confidence ?? AdsService.DefaultConfidence, ads.MinVisits ?? AdsService.DefaultMinVisits, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<SessionsReport>, ProblemHttpResult>> SessionsAsync(
+        string siteId, [AsParameters] PeriodQuery period, string? visitor, string? customer,
+        ISiteStore sites, SessionsService sessions, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
+        if ((visitor is null) == (customer is null))
+            return Problems.BadQuery("Give either 'visitor' (16 hex digits) or 'customer' (the id passed to clicktrace.identify).");
+        if (visitor is not null)
+            return SessionsShaping.TryParseHex(visitor, out var id)
+                ? TypedResults.Ok(await sessions.ForVisitorAsync(query!, id, cancellationToken))
+                : Problems.BadQuery("'visitor' is a visitor id of 16 hex digits.");
+        if (customer!.Length is 0 or > 128)
+            return Problems.BadQuery("'customer' is 1 to 128 characters.");
+        return TypedResults.Ok(await sessions.ForCustomerAsync(query!, customer, cancellationToken));
     }
 
     internal static async Task<Results<Ok<AbandonmentReport>, ProblemHttpResult>> AbandonmentAsync(
