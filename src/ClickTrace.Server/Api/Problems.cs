@@ -8,6 +8,12 @@ internal static class Problems
     public static ProblemHttpResult UnknownSite(string siteId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown site", detail: $"No site has the key '{siteId}'.");
 
+    /// <summary>Every problem of a funnel definition, or null when it is valid.</summary>
+    public static ProblemHttpResult? InvalidFunnel(Analytics.Funnels.FunnelDefinition funnel) =>
+        funnel.Validate() is { Count: > 0 } errors
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors))
+            : null;
+
     public static ProblemHttpResult BadQuery(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid report query", detail: detail);
 }

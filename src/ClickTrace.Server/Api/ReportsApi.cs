@@ -71,8 +71,8 @@ public static class ReportsApi
         if (problem is not null)
             return problem;
         var definition = funnel.ToDefinition();
-        if (definition.Validate() is { Count: > 0 } errors)
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors));
+        if (Problems.InvalidFunnel(definition) is { } invalid)
+            return invalid;
         return TypedResults.Ok(await funnels.GetAsync(query!, definition, cancellationToken));
     }
 
@@ -86,7 +86,9 @@ public static class ReportsApi
         FunnelStep? goal = null;
         if (ads.GoalKind is not null || ads.Goal is not null)
         {
-            if (!Enum.TryParse<FunnelStepKind>(ads.GoalKind, ignoreCase: true, out var kind) || kind == FunnelStepKind.AnyOf || !Enum.IsDefined(kind))
+            // By name only: Enum.TryParse would take "2" as well.
+            if (ads.GoalKind is null || !ads.GoalKind.All(char.IsAsciiLetter) ||
+                !Enum.TryParse<FunnelStepKind>(ads.GoalKind, ignoreCase: true, out var kind) || kind == FunnelStepKind.AnyOf)
                 return Problems.BadQuery("'goalKind' must be one of page, step, clickSelector, clickText, custom (with 'goal' its value).");
             goal = new FunnelStep(kind, ads.Goal);
             if (FunnelDefinition.ValidateStep(goal, "The goal") is { Count: > 0 } errors)
@@ -128,8 +130,8 @@ public static class ReportsApi
         if (problem is not null)
             return problem;
         var definition = funnel.ToDefinition();
-        if (definition.Validate() is { Count: > 0 } errors)
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors));
+        if (Problems.InvalidFunnel(definition) is { } invalid)
+            return invalid;
         if (step is not { } k || k < 1 || k >= definition.Steps.Count)
             return Problems.BadQuery($"'step' must be between 1 and {definition.Steps.Count - 1}: a step that has a next one.");
         return TypedResults.Ok(await abandonment.GetAsync(query!, definition, k, cancellationToken));

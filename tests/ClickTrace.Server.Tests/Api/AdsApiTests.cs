@@ -45,6 +45,8 @@ public sealed class AdsApiTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Theory]
     [InlineData("goalKind=teleport&goal=x", "'goalKind'")]
     [InlineData("goalKind=anyOf&goal=x", "'goalKind'")]
+    [InlineData("goalKind=2&goal=x", "'goalKind'")]
+    [InlineData("goal=x", "'goalKind'")]
     [InlineData("goalKind=page&goal=thanks", "starting with '/'")]
     [InlineData("goalKind=custom", "needs a value")]
     [InlineData("confidence=1.5", "'confidence'")]
