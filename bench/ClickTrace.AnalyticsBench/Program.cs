@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ClickTrace.Analytics.Abandonment;
+using ClickTrace.Analytics.Ads;
 using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Links;
 using ClickTrace.Analytics.Overview;
@@ -67,6 +69,37 @@ var bareFunnelMs = await MedianMs(() => store.QueryAsync("""
     GROUP BY level
     """));
 
+// The drill-down of the details step (reached, not bought), alone and with its funnel as a dashboard loads them.
+var abandonment = new AbandonmentService(store);
+var abandonmentReport = await abandonment.GetAsync(query, funnel, 4);
+var abandonmentMs = await MedianMs(() => abandonment.GetAsync(query, funnel, 4));
+var (abandonmentSql, abandonmentParameters) = AbandonmentService.Statement(query, funnel, 4);
+var rawAbandonmentMs = await MedianMs(() => store.QueryAsync(abandonmentSql, abandonmentParameters));
+var funnelWithAbandonmentMs = await MedianMs(() => Task.WhenAll(funnels.GetAsync(query, funnel), abandonment.GetAsync(query, funnel, 4)));
+
+var ads = new AdsService(store);
+var adsReport = await ads.GetAsync(query, new FunnelStep(FunnelStepKind.Custom, Shop.Purchase));
+var adsMs = await MedianMs(() => ads.GetAsync(query, new FunnelStep(FunnelStepKind.Custom, Shop.Purchase)));
+var (campaignsSql, placementsSql, adsParameters) = AdsService.Statements(query, new FunnelStep(FunnelStepKind.Custom, Shop.Purchase));
+var rawAdsMs = await MedianMs(() => Task.WhenAll(store.QueryAsync(campaignsSql, adsParameters), store.QueryAsync(placementsSql, adsParameters)));
+// Visits and conversions per campaign content and per ad value, written by hand: a session converts when it
+// has a purchase anywhere (not only after the ad was seen), which is cheaper and nearly the same numbers.
+var bareAdsMs = await MedianMs(() => Task.WhenAll(
+    store.QueryAsync("""
+        SELECT c, count(), countIf(p) FROM (
+            SELECT session_id, argMinIf(utm_content, timestamp, utm_source != '') AS c, countIf(type = 'custom' AND name = 'purchase') > 0 AS p
+            FROM events WHERE site_id = 'shop' AND timestamp >= '2026-10-01 00:00:00' AND timestamp < '2026-10-31 00:00:00'
+            GROUP BY session_id HAVING countIf(utm_source != '') > 0)
+        GROUP BY c
+        """),
+    store.QueryAsync("""
+        SELECT shown, count(), countIf(p) FROM (
+            SELECT session_id, anyIf(ad, ad != '') AS shown, countIf(type = 'custom' AND name = 'purchase') > 0 AS p
+            FROM events WHERE site_id = 'shop' AND timestamp >= '2026-10-01 00:00:00' AND timestamp < '2026-10-31 00:00:00'
+            GROUP BY session_id HAVING countIf(ad != '') > 0)
+        GROUP BY shown
+        """)));
+
 var links = new LinksService(store);
 var linksReport = await links.GetAsync(query);
 var linksMs = await MedianMs(() => links.GetAsync(query));
@@ -101,6 +134,17 @@ var result = new
     funnel_levels_only_ms = bareFunnelMs,
     funnel_ratio_to_levels_only = Math.Round(funnelMs / bareFunnelMs, 2),
     funnel_visitors = funnelReport.Steps.Select(s => s.Visitors),
+    abandonment_ms = abandonmentMs,
+    abandonment_statement_ms = rawAbandonmentMs,
+    abandonment_ratio_to_statement = Math.Round(abandonmentMs / rawAbandonmentMs, 2),
+    funnel_with_abandonment_ms = funnelWithAbandonmentMs,
+    abandoned_at_details = abandonmentReport.Abandoned,
+    ads_ms = adsMs,
+    ads_statements_ms = rawAdsMs,
+    ads_ratio_to_statements = Math.Round(adsMs / rawAdsMs, 2),
+    ads_hand_written_ms = bareAdsMs,
+    ads_ratio_to_hand_written = Math.Round(adsMs / bareAdsMs, 2),
+    ads_banner_verdict = adsReport.Placements.FirstOrDefault()?.Verdict.Text,
     links_ms = linksMs,
     links_counts_only_ms = bareLinksMs,
     links_ratio_to_counts_only = Math.Round(linksMs / bareLinksMs, 2),
@@ -108,8 +152,8 @@ var result = new
     overview_ms = overviewMs,
     overview_bare_ms = bareOverviewMs,
     overview_ratio = Math.Round(overviewMs / bareOverviewMs, 2),
-    targets = "funnel <= 1000 ms, overview <= 300 ms, links <= 1000 ms, each within 2x of its bare query",
-    notes = "funnel_statement: the report's own statement sent raw (same numbers: levels and first-pass times). funnel_levels_only: windowFunnel alone with literal values, which gives the visitor counts but not the times. links_counts_only: impressions and clicks per link without the broken-click window.",
+    targets = "funnel with abandonment <= 1000 ms, overview <= 300 ms, links and ads <= 1000 ms, each within 2x of its bare query",
+    notes = "funnel_statement: the report's own statement sent raw (same numbers: levels and first-pass times). funnel_levels_only: windowFunnel alone with literal values, which gives the visitor counts but not the times. links_counts_only: impressions and clicks per link without the broken-click window. funnel_with_abandonment: the funnel and the drill-down of its details step run together, as the dashboard loads them. ads_hand_written: visits and conversions per campaign content and ad value with a purchase anywhere in the session (the report counts only purchases after the ad was seen, and revenue).",
 };
 var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
 Console.WriteLine(json);

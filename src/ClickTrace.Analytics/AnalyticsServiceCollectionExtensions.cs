@@ -14,6 +14,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<Abandonment.AbandonmentService>();
         services.AddSingleton<Ads.AdsService>();
         services.AddSingleton<Sessions.SessionsService>();
+        services.AddSingleton<Paths.PathsService>();
         return services;
     }
 }

@@ -9,6 +9,9 @@ public static class Shop
     public const string Details = "/checkout/details";
     public const string Payment = "/checkout/payment";
     public const string Thanks = "/thanks";
+
+    /// <summary>The shipping page, which product page visitors open and leave within seconds: the planted back-track.</summary>
+    public const string Shipping = "/shipping";
     public const string Purchase = "purchase";
     public const string PayButton = "#pay";
 

@@ -47,6 +47,12 @@ public static class ShopTraffic
                 View(events, product);
             }
             if (random.NextDouble() < 0.3) View(events, product);          // a repeated step: the page again
+            if (random.NextDouble() < options.ShippingDetour)
+            {
+                // Looking for the delivery costs: the shipping page does not have them, back within seconds.
+                View(events, Shop.Shipping, seconds: (2, 8));
+                View(events, product);
+            }
             if (random.NextDouble() < 0.05)
             {
                 Click(events, $"a[href=\"{Shop.BrokenLink}\"]", "Old offer", Shop.BrokenLink);
@@ -84,7 +90,7 @@ public static class ShopTraffic
             while (random.NextDouble() < 0.25) View(events, Shop.Browsing[random.Next(Shop.Browsing.Length)]);
         }
 
-        private void View(List<TrackedEvent> events, string path, bool errorPage = false)
+        private void View(List<TrackedEvent> events, string path, bool errorPage = false, (double Min, double Max)? seconds = null)
         {
             _page = path;
             var view = Event(EventType.Pageview) with { ErrorPage = errorPage, Title = path };
@@ -108,7 +114,8 @@ public static class ShopTraffic
                     events.Add(Event(EventType.Impression) with { Selector = $"a[href=\"{Shop.ProductPrefix}{Shop.Products[i]}\"]", Text = "View", Href = Shop.ProductPrefix + Shop.Products[i], X = 100 + 150 * i, Y = 500 });
             else if (path.StartsWith(Shop.ProductPrefix, StringComparison.Ordinal))
                 events.Add(Event(EventType.Impression) with { Selector = $"a[href=\"{Shop.BrokenLink}\"]", Text = "Old offer", Href = Shop.BrokenLink, X = 300, Y = 900 });
-            Tick(2, 90);
+            var (min, max) = seconds ?? (2, 90);
+            Tick(min, max);
         }
 
         private void Step(List<TrackedEvent> events, string name)

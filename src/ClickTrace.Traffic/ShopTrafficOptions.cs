@@ -33,6 +33,9 @@ public sealed record ShopTrafficOptions
     /// </summary>
     public double BannerLift { get; init; } = 1.5;
 
+    /// <summary>Share of product page visits that detour to the shipping page and come straight back (a back-track).</summary>
+    public double ShippingDetour { get; init; } = 0.15;
+
     /// <summary>Share of events whose client clock runs a little behind (up to 3 s), so they arrive out of order.</summary>
     public double OutOfOrder { get; init; } = 0.02;
 }

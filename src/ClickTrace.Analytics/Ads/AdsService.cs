@@ -17,10 +17,9 @@ public sealed class AdsService(IClickHouse store)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(confidence, 0.5);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(confidence, 0.999);
-        var parameters = query.Parameters();
-        var condition = goal is null ? "revenue != 0" : FunnelSql.Condition(goal, "goal", parameters);
-        var campaignsQuery = store.QueryAsync(AdsQueries.Campaigns(condition), parameters, cancellationToken);
-        var placementsQuery = store.QueryAsync(AdsQueries.Placements(condition), parameters, cancellationToken);
+        var (campaignsSql, placementsSql, parameters) = Statements(query, goal);
+        var campaignsQuery = store.QueryAsync(campaignsSql, parameters, cancellationToken);
+        var placementsQuery = store.QueryAsync(placementsSql, parameters, cancellationToken);
         await Task.WhenAll(campaignsQuery, placementsQuery).ConfigureAwait(false);
 
         var campaigns = (await campaignsQuery.ConfigureAwait(false)).Rows.Select(r => new VariantCounts(
@@ -33,6 +32,14 @@ public sealed class AdsService(IClickHouse store)
         return new AdsReport(query.SiteId, query.Period.From, query.Period.To, goal?.Describe() ?? "revenue", confidence, minVisits,
             AdsShaping.Groups(campaigns, control, confidence, minVisits, hasViews: false),
             AdsShaping.Groups(placements, control, confidence, minVisits, hasViews: true));
+    }
+
+    /// <summary>The engine statements (campaigns, placements) and their parameters (for benchmarks and diagnostics).</summary>
+    public static (string Campaigns, string Placements, QueryParameters Parameters) Statements(ReportQuery query, FunnelStep? goal)
+    {
+        var parameters = query.Parameters();
+        var condition = goal is null ? "revenue != 0" : FunnelSql.Condition(goal, "goal", parameters);
+        return (AdsQueries.Campaigns(condition), AdsQueries.Placements(condition), parameters);
     }
 
     /// <summary>"newsletter / email / winter": the parts that are set.</summary>

@@ -58,7 +58,7 @@ public static class AdsShaping
             var winner = challenger.ConversionRate > baseline.ConversionRate ? challenger : baseline;
             var loser = ReferenceEquals(winner, challenger) ? baseline : challenger;
             return new Verdict(winner.Variant, 0, string.Create(CultureInfo.InvariantCulture,
-                $"{Name(winner.Variant)} wins: it converts {winner.ConversionRate * 100:0.0}% against {loser.ConversionRate * 100:0.0}% (p = {challenger.VersusControl.PValue:G2})."));
+                $"{Name(winner.Variant)} wins: it converts {winner.ConversionRate * 100:0.0}% against {loser.ConversionRate * 100:0.0}% ({PValueText(challenger.VersusControl.PValue)})."));
         }
         var perGroup = Proportions.SampleSizePerGroup(baseline.ConversionRate, challenger.ConversionRate, alpha, Power);
         var more = perGroup is { } n ? Math.Max(0, Math.Max(n, minVisits) - baseline.Visits) + Math.Max(0, Math.Max(n, minVisits) - challenger.Visits) : (long?)null;
@@ -70,6 +70,10 @@ public static class AdsShaping
         };
         return new Verdict(null, more, text);
     }
+
+    /// <summary>"p = 0.012", or "p &lt; 0.0001" below what is worth printing (and what the normal tail's fit resolves).</summary>
+    public static string PValueText(double p) =>
+        p < 0.0001 ? "p < 0.0001" : string.Create(CultureInfo.InvariantCulture, $"p = {p:0.####}");
 
     private static string Name(string variant) => variant.Length == 0 ? "The unnamed variant" : $"Variant {variant}";
 

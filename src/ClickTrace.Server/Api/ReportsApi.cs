@@ -3,6 +3,7 @@ using ClickTrace.Analytics.Ads;
 using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Links;
 using ClickTrace.Analytics.Overview;
+using ClickTrace.Analytics.Paths;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Analytics.Sessions;
 using ClickTrace.Core.Sites;
@@ -30,6 +31,9 @@ public static class ReportsApi
         group.MapGet("/ads", AdsAsync)
             .WithName("Ads")
             .WithSummary("Campaign variants and on-site ad placements: visits, conversions with Wilson intervals, revenue, each variant against the control (lift, p-value) and the verdict.");
+        group.MapGet("/paths", PathsAsync)
+            .WithName("Paths")
+            .WithSummary("The paths from a page or into it (Sankey data), how sessions reach it, and the pages visitors back-track from within seconds.");
         group.MapGet("/sessions", SessionsAsync)
             .WithName("Sessions")
             .WithSummary("A visitor's (visitor=16 hex digits) or identified customer's (customer=id) sessions, each a time line of its events.");
@@ -104,6 +108,30 @@ public static class ReportsApi
             ads.Confidence ?? AdsService.DefaultConfidence, ads.MinVisits ?? AdsService.DefaultMinVisits, cancellationToken));
     }
 
+    internal static async Task<Results<Ok<PathsReport>, ProblemHttpResult>> PathsAsync(
+        string siteId, [AsParameters] PeriodQuery period, [AsParameters] PathsQuery paths,
+        ISiteStore sites, PathsService service, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
+        if (paths.Page is not { } page)
+            return Problems.BadQuery("'page' is required: the path the flows start at or lead to, with optional * wildcards.");
+        if (paths.Direction is not (null or "from" or "into"))
+            return Problems.BadQuery("'direction' is 'from' (where visitors went after the page, the default) or 'into' (how they came to it).");
+        if (FunnelDefinition.ValidateStep(new FunnelStep(FunnelStepKind.Page, page), "The page") is { Count: > 0 } errors)
+            return Problems.BadQuery(string.Join(" ", errors));
+        if (paths.Depth is < 1 or > PathsService.MaxDepth)
+            return Problems.BadQuery($"'depth' must be between 1 and {PathsService.MaxDepth}.");
+        if (paths.PagesPerColumn is < 1 or > 50)
+            return Problems.BadQuery("'pagesPerColumn' must be between 1 and 50.");
+        if (paths.BacktrackSeconds is < 1 or > 600)
+            return Problems.BadQuery("'backtrackSeconds' must be between 1 and 600.");
+        return TypedResults.Ok(await service.GetAsync(query!, page, paths.Direction == "into" ? PathDirection.Into : PathDirection.From,
+            paths.Depth ?? PathsService.DefaultDepth, paths.PagesPerColumn ?? PathsService.DefaultPagesPerColumn,
+            paths.BacktrackSeconds is { } s ? TimeSpan.FromSeconds(s) : null, cancellationToken));
+    }
+
     internal static async Task<Results<Ok<SessionsReport>, ProblemHttpResult>> SessionsAsync(
         string siteId, [AsParameters] PeriodQuery period, string? visitor, string? customer,
         ISiteStore sites, SessionsService sessions, TimeProvider time, CancellationToken cancellationToken)
@@ -164,6 +192,9 @@ public static class ReportsApi
     /// per variant before a winner is named.
     /// </summary>
     public sealed record AdsQuery(string? GoalKind, string? Goal, string? Control, double? Confidence, long? MinVisits);
+
+    /// <summary>The paths report's options: the page, <c>from</c> or <c>into</c> it, the depth, the pages kept per column, the back-track window.</summary>
+    public sealed record PathsQuery(string? Page, string? Direction, int? Depth, int? PagesPerColumn, int? BacktrackSeconds);
 
     /// <summary>The period every report takes: a preset (today, 24h, 7d, 30d, 90d) or from/to dates, and a time zone.</summary>
     public sealed record PeriodQuery(string? Period, string? From, string? To, string? Tz);

@@ -32,6 +32,12 @@ public sealed class AdsShapingTests
         Assert.Equal((0.05, 1.5m), (b.ClickThroughRate!.Value, b.RevenuePerVisit));
     }
 
+    [Theory]
+    [InlineData(0.0123456, "p = 0.0123")]
+    [InlineData(0.00005, "p < 0.0001")]
+    [InlineData(0, "p < 0.0001")]
+    public void P_values_are_printed_to_four_places_and_tiny_ones_as_a_bound(double p, string text) => Assert.Equal(text, AdsShaping.PValueText(p));
+
     [Fact]
     public void A_control_that_is_significantly_better_wins_too()
     {
