@@ -15,6 +15,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<Ads.AdsService>();
         services.AddSingleton<Sessions.SessionsService>();
         services.AddSingleton<Paths.PathsService>();
+        services.AddSingleton<Pages.PageService>();
         return services;
     }
 }

@@ -30,6 +30,9 @@ public static class Shop
     /// <summary>The home page's banner placement: variant "b" converts better than "a" (data-ct-ad="hero-a" / "hero-b").</summary>
     public const string Banner = "hero";
 
+    /// <summary>The product image, which looks zoomable and is not: dead clicks.</summary>
+    public const string DeadImage = "#product-image";
+
     public static readonly string[] Products = ["mug", "cup", "teapot", "kettle", "tray", "spoon"];
     public static readonly string[] Browsing = ["/about", "/blog/tea", "/blog/coffee", "/shipping", "/contact"];
 }

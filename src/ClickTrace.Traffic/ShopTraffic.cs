@@ -114,8 +114,18 @@ public static class ShopTraffic
                     events.Add(Event(EventType.Impression) with { Selector = $"a[href=\"{Shop.ProductPrefix}{Shop.Products[i]}\"]", Text = "View", Href = Shop.ProductPrefix + Shop.Products[i], X = 100 + 150 * i, Y = 500 });
             else if (path.StartsWith(Shop.ProductPrefix, StringComparison.Ordinal))
                 events.Add(Event(EventType.Impression) with { Selector = $"a[href=\"{Shop.BrokenLink}\"]", Text = "Old offer", Href = Shop.BrokenLink, X = 300, Y = 900 });
+            if (path.StartsWith(Shop.ProductPrefix, StringComparison.Ordinal) && random.NextDouble() < 0.08)
+                events.Add(Event(EventType.Dead) with { Selector = Shop.DeadImage, Tag = "img", X = 300, Y = 350 });   // the image looks zoomable
+            if (path == Shop.Payment && random.NextDouble() < 0.05)
+                events.Add(Event(EventType.Error) with { Name = "TypeError: card is undefined", Href = "https://shop.example/pay.js", Line = 42 });
+            var shown = _at;
             var (min, max) = seconds ?? (2, 90);
             Tick(min, max);
+            // The view ends: how deep it was scrolled and how long it was seen.
+            events.Add(Event(EventType.Engage) with
+            {
+                ScrollDepth = (byte)random.Next(path == Shop.Home ? 30 : 10, 101), DurationMs = (uint)(_at - shown).TotalMilliseconds,
+            });
         }
 
         private void Step(List<TrackedEvent> events, string name)

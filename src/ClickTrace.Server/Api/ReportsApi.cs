@@ -3,6 +3,7 @@ using ClickTrace.Analytics.Ads;
 using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Links;
 using ClickTrace.Analytics.Overview;
+using ClickTrace.Analytics.Pages;
 using ClickTrace.Analytics.Paths;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Analytics.Sessions;
@@ -34,6 +35,9 @@ public static class ReportsApi
         group.MapGet("/paths", PathsAsync)
             .WithName("Paths")
             .WithSummary("The paths from a page or into it (Sankey data), how sessions reach it, and the pages visitors back-track from within seconds.");
+        group.MapGet("/pages", PageAsync)
+            .WithName("Page")
+            .WithSummary("One page under the microscope: click heat map cells, scroll depth, elements with their clicks and frustration, form fields, script errors.");
         group.MapGet("/sessions", SessionsAsync)
             .WithName("Sessions")
             .WithSummary("A visitor's (visitor=16 hex digits) or identified customer's (customer=id) sessions, each a time line of its events.");
@@ -115,12 +119,11 @@ public static class ReportsApi
         var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
         if (problem is not null)
             return problem;
-        if (paths.Page is not { } page)
-            return Problems.BadQuery("'page' is required: the path the flows start at or lead to, with optional * wildcards.");
+        if (PageProblem(paths.Page) is { } bad)
+            return bad;
+        var page = paths.Page!;
         if (paths.Direction is not (null or "from" or "into"))
             return Problems.BadQuery("'direction' is 'from' (where visitors went after the page, the default) or 'into' (how they came to it).");
-        if (FunnelDefinition.ValidateStep(new FunnelStep(FunnelStepKind.Page, page), "The page") is { Count: > 0 } errors)
-            return Problems.BadQuery(string.Join(" ", errors));
         if (paths.Depth is < 1 or > PathsService.MaxDepth)
             return Problems.BadQuery($"'depth' must be between 1 and {PathsService.MaxDepth}.");
         if (paths.PagesPerColumn is < 1 or > 50)
@@ -131,6 +134,24 @@ public static class ReportsApi
             paths.Depth ?? PathsService.DefaultDepth, paths.PagesPerColumn ?? PathsService.DefaultPagesPerColumn,
             paths.BacktrackSeconds is { } s ? TimeSpan.FromSeconds(s) : null, cancellationToken));
     }
+
+    internal static async Task<Results<Ok<PageReport>, ProblemHttpResult>> PageAsync(
+        string siteId, [AsParameters] PeriodQuery period, string? page,
+        ISiteStore sites, PageService pages, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
+        if (problem is not null)
+            return problem;
+        if (PageProblem(page) is { } bad)
+            return bad;
+        return TypedResults.Ok(await pages.GetAsync(query!, page!, cancellationToken));
+    }
+
+    /// <summary>A page the paths and page reports take: a path, exact or with * wildcards.</summary>
+    private static ProblemHttpResult? PageProblem(string? page) =>
+        page is null ? Problems.BadQuery("'page' is required: a path, exact or with * wildcards.")
+        : FunnelDefinition.ValidateStep(new FunnelStep(FunnelStepKind.Page, page), "The page") is { Count: > 0 } errors ? Problems.BadQuery(string.Join(" ", errors))
+        : null;
 
     internal static async Task<Results<Ok<SessionsReport>, ProblemHttpResult>> SessionsAsync(
         string siteId, [AsParameters] PeriodQuery period, string? visitor, string? customer,
