@@ -29,7 +29,7 @@ public sealed class AbandonmentService(IClickHouse store)
     public static (string Sql, QueryParameters Parameters) Statement(ReportQuery query, FunnelDefinition funnel, int step)
     {
         var parameters = query.Parameters();
-        return (AbandonmentSql.Build(funnel, step, parameters), parameters);
+        return (query.Expand(AbandonmentSql.Build(funnel, step, parameters)), parameters);
     }
 
     private static List<SessionSample> Samples(object?[] sessions, object?[] visitors, object?[] reached) =>

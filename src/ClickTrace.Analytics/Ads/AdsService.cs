@@ -39,7 +39,7 @@ public sealed class AdsService(IClickHouse store)
     {
         var parameters = query.Parameters();
         var condition = goal is null ? "revenue != 0" : FunnelSql.Condition(goal, "goal", parameters);
-        return (AdsQueries.Campaigns(condition), AdsQueries.Placements(condition), parameters);
+        return (query.Expand(AdsQueries.Campaigns(condition)), query.Expand(AdsQueries.Placements(condition)), parameters);
     }
 
     /// <summary>"newsletter / email / winter": the parts that are set.</summary>

@@ -25,6 +25,6 @@ public sealed class FunnelService(IClickHouse store)
     public static (string Sql, QueryParameters Parameters) Statement(ReportQuery query, FunnelDefinition funnel)
     {
         var parameters = query.Parameters();
-        return (FunnelSql.Build(funnel, parameters), parameters);
+        return (query.Expand(FunnelSql.Build(funnel, parameters)), parameters);
     }
 }

@@ -12,8 +12,8 @@ public sealed class LinksService(IClickHouse store)
     public async Task<LinksReport> GetAsync(ReportQuery query, long minImpressions = DefaultMinImpressions, CancellationToken cancellationToken = default)
     {
         var parameters = query.Parameters().Add("limit", MaxLinks);
-        var countsQuery = store.QueryAsync(LinksQueries.Counts, parameters, cancellationToken);
-        var brokenQuery = store.QueryAsync(LinksQueries.Broken, parameters, cancellationToken);
+        var countsQuery = store.QueryAsync(query, LinksQueries.Counts, parameters, cancellationToken);
+        var brokenQuery = store.QueryAsync(query, LinksQueries.Broken, parameters, cancellationToken);
         await Task.WhenAll(countsQuery, brokenQuery).ConfigureAwait(false);
         var broken = (await brokenQuery.ConfigureAwait(false)).Rows.ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Cells.Long(r[2]), Cells.Long(r[3])));
         var counts = (await countsQuery.ConfigureAwait(false)).Rows.Select(r =>

@@ -12,7 +12,14 @@ public sealed record OverviewReport(
     OverviewTotals Totals,
     IReadOnlyList<SeriesPoint> Series,
     IReadOnlyList<PageRow> TopPages,
-    IReadOnlyList<ClickRow> TopClicks);
+    IReadOnlyList<ClickRow> TopClicks)
+{
+    /// <summary>The headline numbers of the period of the same length just before, when asked for.</summary>
+    public ComparedTotals? Previous { get; init; }
+}
+
+/// <summary>The comparison period and its headline numbers.</summary>
+public sealed record ComparedTotals(DateTimeOffset From, DateTimeOffset To, OverviewTotals Totals);
 
 public sealed record OverviewTotals(long Visitors, long Sessions, long Pageviews, long Clicks);
 

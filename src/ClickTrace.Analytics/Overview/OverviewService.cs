@@ -8,19 +8,32 @@ public sealed class OverviewService(IClickHouse store)
 {
     public const int DefaultLimit = 10;
 
-    public async Task<OverviewReport> GetAsync(ReportQuery query, int limit = DefaultLimit, CancellationToken cancellationToken = default)
+    /// <param name="compare">Also the headline numbers of the period just before, of the same length.</param>
+    public async Task<OverviewReport> GetAsync(ReportQuery query, int limit = DefaultLimit, bool compare = false, CancellationToken cancellationToken = default)
+    {
+        var previous = compare ? TotalsAsync(query.Previous(), cancellationToken) : null;
+        var report = await ReportAsync(query, limit, cancellationToken).ConfigureAwait(false);
+        return previous is null ? report : report with { Previous = new(query.Previous().Period.From, query.Previous().Period.To, await previous.ConfigureAwait(false)) };
+    }
+
+    private async Task<OverviewTotals> TotalsAsync(ReportQuery query, CancellationToken cancellationToken) =>
+        Totals((await store.QueryAsync(query, OverviewQueries.Totals, query.Parameters(), cancellationToken).ConfigureAwait(false)).Rows.FirstOrDefault());
+
+    private static OverviewTotals Totals(object?[]? t) =>
+        t is null ? new(0, 0, 0, 0) : new(Cells.Long(t[0]), Cells.Long(t[1]), Cells.Long(t[2]), Cells.Long(t[3]));
+
+    private async Task<OverviewReport> ReportAsync(ReportQuery query, int limit, CancellationToken cancellationToken)
     {
         var parameters = query.Parameters().Add("limit", Math.Clamp(limit, 1, 1000));
-        var totals = store.QueryAsync(OverviewQueries.Totals, parameters, cancellationToken);
-        var series = store.QueryAsync(OverviewQueries.Series(query.Period.Interval), parameters, cancellationToken);
-        var pages = store.QueryAsync(OverviewQueries.TopPages, parameters, cancellationToken);
-        var clicks = store.QueryAsync(OverviewQueries.TopClicks, parameters, cancellationToken);
+        var totals = store.QueryAsync(query, OverviewQueries.Totals, parameters, cancellationToken);
+        var series = store.QueryAsync(query, OverviewQueries.Series(query.Period.Interval), parameters, cancellationToken);
+        var pages = store.QueryAsync(query, OverviewQueries.TopPages, parameters, cancellationToken);
+        var clicks = store.QueryAsync(query, OverviewQueries.TopClicks, parameters, cancellationToken);
         await Task.WhenAll(totals, series, pages, clicks).ConfigureAwait(false);
 
-        var t = (await totals.ConfigureAwait(false)).Rows.FirstOrDefault() ?? [0UL, 0UL, 0UL, 0UL];
         return new OverviewReport(
             query.SiteId, query.Period.From, query.Period.To, query.Period.TimeZone.Id, query.Period.Interval,
-            new OverviewTotals(Cells.Long(t[0]), Cells.Long(t[1]), Cells.Long(t[2]), Cells.Long(t[3])),
+            Totals((await totals.ConfigureAwait(false)).Rows.FirstOrDefault()),
             TimeSeries.Fill(query.Period, (await series.ConfigureAwait(false)).Rows.Select(r =>
                 new SeriesPoint(new DateTimeOffset((DateTime)r[0]!, TimeSpan.Zero), Cells.Long(r[1]), Cells.Long(r[2])))),
             (await pages.ConfigureAwait(false)).Rows.Select(r => new PageRow((string)r[0]!, Cells.Long(r[1]), Cells.Long(r[2]))).ToList(),

@@ -11,7 +11,7 @@ public sealed class PageService(IClickHouse store)
     public async Task<PageReport> GetAsync(ReportQuery query, string page, CancellationToken cancellationToken = default)
     {
         var parameters = query.Parameters().Add("page", FunnelSql.Like(page));
-        Task<QueryResult> Run(string sql) => store.QueryAsync(sql, parameters, cancellationToken);
+        Task<QueryResult> Run(string sql) => store.QueryAsync(query, sql, parameters, cancellationToken);
         var totals = Run(PageQueries.Totals);
         var heat = Run(PageQueries.Heat);
         var scroll = Run(PageQueries.Scroll);

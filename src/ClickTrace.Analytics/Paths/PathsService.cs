@@ -22,9 +22,9 @@ public sealed class PathsService(IClickHouse store)
             .Add("page", FunnelSql.Like(page))
             .Add("depth", depth)
             .Add("backtrack_ms", (long)(backtrackWindow ?? DefaultBacktrackWindow).TotalMilliseconds);
-        var flowsQuery = store.QueryAsync(PathsSql.Flows(direction == PathDirection.Into), parameters, cancellationToken);
-        var reachQuery = store.QueryAsync(PathsSql.Reach, parameters, cancellationToken);
-        var backtracksQuery = store.QueryAsync(PathsSql.Backtracks, parameters, cancellationToken);
+        var flowsQuery = store.QueryAsync(query, PathsSql.Flows(direction == PathDirection.Into), parameters, cancellationToken);
+        var reachQuery = store.QueryAsync(query, PathsSql.Reach, parameters, cancellationToken);
+        var backtracksQuery = store.QueryAsync(query, PathsSql.Backtracks, parameters, cancellationToken);
         await Task.WhenAll(flowsQuery, reachQuery, backtracksQuery).ConfigureAwait(false);
 
         var flows = (await flowsQuery.ConfigureAwait(false)).Rows.Select(r => new FlowRow(Cells.Int(r[0]), (string)r[1]!, (string)r[2]!, Cells.Long(r[3])));

@@ -49,6 +49,9 @@ public sealed record ReportPeriod(DateTimeOffset From, DateTimeOffset To, TimeZo
         }
     }
 
+    /// <summary>The period of the same length that ends where this one starts (the comparison period).</summary>
+    public ReportPeriod Previous() => this with { From = From - (To - From), To = From };
+
     private static ReportPeriod Make(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone) =>
         new(from, to, zone, to - from <= TimeSpan.FromDays(2) ? Interval.Hour : Interval.Day);
 

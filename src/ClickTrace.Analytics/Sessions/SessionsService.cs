@@ -32,7 +32,7 @@ public sealed class SessionsService(IClickHouse store)
             )
             ORDER BY timestamp, type, path
             """;
-        var rows = (await store.QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false)).Rows;
+        var rows = (await store.QueryAsync(query, sql, parameters, cancellationToken).ConfigureAwait(false)).Rows;
         var truncated = rows.Count > MaxEvents;
         var events = rows.Skip(truncated ? 1 : 0).Select(r => new SessionEvent((ulong)r[0]!, (ulong)r[1]!, new TimelineEvent(
             new DateTimeOffset((DateTime)r[2]!, TimeSpan.Zero), (string)r[3]!, (string)r[4]!, (string)r[5]!, (string)r[6]!, (string)r[7]!, (string)r[8]!,

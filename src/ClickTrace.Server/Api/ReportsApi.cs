@@ -48,7 +48,7 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<Ok<OverviewReport>, ProblemHttpResult>> OverviewAsync(
-        string siteId, [AsParameters] PeriodQuery period, int? limit,
+        string siteId, [AsParameters] PeriodQuery period, int? limit, string? compare,
         ISiteStore sites, OverviewService overview, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
@@ -56,7 +56,9 @@ public static class ReportsApi
             return problem;
         if (limit is < 1 or > 1000)
             return Problems.BadQuery("'limit' must be between 1 and 1000.");
-        return TypedResults.Ok(await overview.GetAsync(query!, limit ?? OverviewService.DefaultLimit, cancellationToken));
+        if (compare is not (null or "previous"))
+            return Problems.BadQuery("'compare' is 'previous' (the period of the same length just before) or absent.");
+        return TypedResults.Ok(await overview.GetAsync(query!, limit ?? OverviewService.DefaultLimit, compare == "previous", cancellationToken));
     }
 
     internal static async Task<Results<Ok<LinksReport>, ProblemHttpResult>> LinksAsync(
@@ -193,7 +195,18 @@ public static class ReportsApi
         if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)
             return (null, Problems.UnknownSite(siteId));
         var resolved = ReportPeriod.TryResolve(period.Period, period.From, period.To, period.Tz ?? site.TimeZone, time.GetUtcNow(), out var error);
-        return resolved is null ? (null, Problems.BadQuery(error!)) : (new ReportQuery(site.Id, resolved), null);
+        if (resolved is null)
+            return (null, Problems.BadQuery(error!));
+        if (period.Filter is { Length: > ReportFilter.MaxFilters })
+            return (null, Problems.BadQuery($"At most {ReportFilter.MaxFilters} filters."));
+        var filters = new List<ReportFilter>();
+        foreach (var text in period.Filter ?? [])
+        {
+            if (ReportFilter.TryParse(text, out var filterError) is not { } filter)
+                return (null, Problems.BadQuery(filterError!));
+            filters.Add(filter);
+        }
+        return (new ReportQuery(site.Id, resolved, filters), null);
     }
 
     /// <summary>
@@ -217,6 +230,9 @@ public static class ReportsApi
     /// <summary>The paths report's options: the page, <c>from</c> or <c>into</c> it, the depth, the pages kept per column, the back-track window.</summary>
     public sealed record PathsQuery(string? Page, string? Direction, int? Depth, int? PagesPerColumn, int? BacktrackSeconds);
 
-    /// <summary>The period every report takes: a preset (today, 24h, 7d, 30d, 90d) or from/to dates, and a time zone.</summary>
-    public sealed record PeriodQuery(string? Period, string? From, string? To, string? Tz);
+    /// <summary>
+    /// What every report takes: the period, a preset (today, 24h, 7d, 30d, 90d) or from/to dates, and a time
+    /// zone; and filters, each <c>dimension:value</c> (repeat <c>filter</c> for several; all must match).
+    /// </summary>
+    public sealed record PeriodQuery(string? Period, string? From, string? To, string? Tz, [property: FromQuery(Name = "filter")] string[]? Filter);
 }
