@@ -20,6 +20,41 @@ internal static class OverviewQueries
         ORDER BY bucket
         """;
 
+    /// <summary>
+    /// Each session with a page view, described once (entry and exit page, where it came from, the device),
+    /// then counted per dimension and value; the dimension 'all' carries the bounces and total duration.
+    /// </summary>
+    public const string Visits = $"""
+        SELECT dimension, value, count(), uniq(visitor_id), countIf(pageviews = 1), sum(duration_ms)
+        FROM
+        (
+            SELECT session_id, any(visitor_id) AS visitor_id, countIf(type = 'pageview') AS pageviews,
+                   toUInt64(toUnixTimestamp64Milli(max(timestamp)) - toUnixTimestamp64Milli(min(timestamp))) AS duration_ms,
+                   argMinIf(path, timestamp, type = 'pageview') AS entry, argMaxIf(path, timestamp, type = 'pageview') AS exit,
+                   argMinIf(if(utm_source != '', utm_source, referrer_host), timestamp, type = 'pageview') AS source,
+                   argMinIf(utm_campaign, timestamp, type = 'pageview') AS campaign,
+                   argMinIf(referrer_class, timestamp, type = 'pageview') AS channel,
+                   any(device) AS device, any(browser) AS browser, any(os) AS os
+            FROM events
+            WHERE {ReportQuery.Where}
+            GROUP BY session_id
+            HAVING pageviews > 0
+        )
+        ARRAY JOIN [('all', ''), ('entry', entry), ('exit', exit), ('source', source), ('campaign', campaign), ('channel', channel),
+                    ('device', device), ('browser', browser), ('os', os)] AS pair
+        GROUP BY pair.1 AS dimension, pair.2 AS value
+        HAVING dimension = 'all' OR value != ''
+        ORDER BY dimension, count() DESC, value
+        LIMIT 1000 BY dimension
+        """;
+
+    /// <summary>Visitors with an event since the bound instant (the last five minutes).</summary>
+    public const string Live = """
+        SELECT uniq(visitor_id)
+        FROM events
+        WHERE site_id = {site:String} AND timestamp >= {live_from:DateTime64(3, 'UTC')}
+        """;
+
     public const string TopPages = $"""
         SELECT path, count() AS pageviews, uniq(visitor_id)
         FROM events

@@ -4,9 +4,10 @@ using ClickTrace.Storage;
 namespace ClickTrace.Analytics.Overview;
 
 /// <summary>Builds the overview: ClickHouse aggregates, C# back-fills the series.</summary>
-public sealed class OverviewService(IClickHouse store)
+public sealed class OverviewService(IClickHouse store, TimeProvider? time = null)
 {
     public const int DefaultLimit = 10;
+    public static readonly TimeSpan LiveWindow = TimeSpan.FromMinutes(5);
 
     /// <param name="compare">Also the headline numbers of the period just before, of the same length.</param>
     public async Task<OverviewReport> GetAsync(ReportQuery query, int limit = DefaultLimit, bool compare = false, CancellationToken cancellationToken = default)
@@ -24,12 +25,17 @@ public sealed class OverviewService(IClickHouse store)
 
     private async Task<OverviewReport> ReportAsync(ReportQuery query, int limit, CancellationToken cancellationToken)
     {
-        var parameters = query.Parameters().Add("limit", Math.Clamp(limit, 1, 1000));
+        var parameters = query.Parameters().Add("limit", Math.Clamp(limit, 1, 1000))
+            .Add("live_from", (time ?? TimeProvider.System).GetUtcNow() - LiveWindow);
+        var visits = store.QueryAsync(query, OverviewQueries.Visits, parameters, cancellationToken);
+        var live = store.QueryAsync(OverviewQueries.Live, parameters, cancellationToken);
         var totals = store.QueryAsync(query, OverviewQueries.Totals, parameters, cancellationToken);
         var series = store.QueryAsync(query, OverviewQueries.Series(query.Period.Interval), parameters, cancellationToken);
         var pages = store.QueryAsync(query, OverviewQueries.TopPages, parameters, cancellationToken);
         var clicks = store.QueryAsync(query, OverviewQueries.TopClicks, parameters, cancellationToken);
-        await Task.WhenAll(totals, series, pages, clicks).ConfigureAwait(false);
+        await Task.WhenAll(totals, series, pages, clicks, visits, live).ConfigureAwait(false);
+        var visitCounts = (await visits.ConfigureAwait(false)).Rows
+            .Select(r => new VisitCounts((string)r[0]!, (string)r[1]!, Cells.Long(r[2]), Cells.Long(r[3]), Cells.Long(r[4]), Cells.Long(r[5]))).ToList();
 
         return new OverviewReport(
             query.SiteId, query.Period.From, query.Period.To, query.Period.TimeZone.Id, query.Period.Interval,
@@ -38,6 +44,11 @@ public sealed class OverviewService(IClickHouse store)
                 new SeriesPoint(new DateTimeOffset((DateTime)r[0]!, TimeSpan.Zero), Cells.Long(r[1]), Cells.Long(r[2])))),
             (await pages.ConfigureAwait(false)).Rows.Select(r => new PageRow((string)r[0]!, Cells.Long(r[1]), Cells.Long(r[2]))).ToList(),
             (await clicks.ConfigureAwait(false)).Rows.Select(r => new ClickRow(
-                (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, Cells.Long(r[5]), Cells.Long(r[6]))).ToList());
+                (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, (string)r[4]!, Cells.Long(r[5]), Cells.Long(r[6]))).ToList())
+        {
+            Visits = OverviewShaping.Visits(visitCounts),
+            Breakdowns = OverviewShaping.Breakdowns(visitCounts, Math.Clamp(limit, 1, 1000)),
+            LiveVisitors = Cells.Long((await live.ConfigureAwait(false)).Rows.Single()[0]),
+        };
     }
 }
