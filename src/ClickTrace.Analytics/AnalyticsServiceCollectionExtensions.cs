@@ -16,6 +16,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<Sessions.SessionsService>();
         services.AddSingleton<Paths.PathsService>();
         services.AddSingleton<Pages.PageService>();
+        services.AddSingleton<Funnels.SavedFunnelStore>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ app.MapCollect();
 app.MapObservability();
 app.MapSitesApi();
 app.MapReportsApi();
+app.MapSavedFunnelsApi();
 app.MapOpenApi();
 app.MapDemo();
 app.MapLibraries();

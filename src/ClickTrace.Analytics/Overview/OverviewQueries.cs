@@ -48,11 +48,11 @@ internal static class OverviewQueries
         LIMIT 1000 BY dimension
         """;
 
-    /// <summary>Visitors with an event since the bound instant (the last five minutes).</summary>
+    /// <summary>Visitors with an event between the bound instants (the last five minutes).</summary>
     public const string Live = """
         SELECT uniq(visitor_id)
         FROM events
-        WHERE site_id = {site:String} AND timestamp >= {live_from:DateTime64(3, 'UTC')}
+        WHERE site_id = {site:String} AND timestamp >= {live_from:DateTime64(3, 'UTC')} AND timestamp <= {live_to:DateTime64(3, 'UTC')}
         """;
 
     public const string TopPages = $"""

@@ -25,8 +25,8 @@ public sealed class OverviewService(IClickHouse store, TimeProvider? time = null
 
     private async Task<OverviewReport> ReportAsync(ReportQuery query, int limit, CancellationToken cancellationToken)
     {
-        var parameters = query.Parameters().Add("limit", Math.Clamp(limit, 1, 1000))
-            .Add("live_from", (time ?? TimeProvider.System).GetUtcNow() - LiveWindow);
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var parameters = query.Parameters().Add("limit", Math.Clamp(limit, 1, 1000)).Add("live_from", now - LiveWindow).Add("live_to", now);
         var visits = store.QueryAsync(query, OverviewQueries.Visits, parameters, cancellationToken);
         var live = store.QueryAsync(OverviewQueries.Live, parameters, cancellationToken);
         var totals = store.QueryAsync(query, OverviewQueries.Totals, parameters, cancellationToken);

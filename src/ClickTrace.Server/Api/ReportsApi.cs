@@ -189,7 +189,7 @@ public static class ReportsApi
     }
 
     /// <summary>What every report checks first: the site exists, and the period and time zone (default the site's) resolve.</summary>
-    private static async Task<(ReportQuery? Query, ProblemHttpResult? Problem)> ResolveAsync(
+    internal static async Task<(ReportQuery? Query, ProblemHttpResult? Problem)> ResolveAsync(
         string siteId, PeriodQuery period, ISiteStore sites, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Site.IsValidId(siteId) || await sites.FindAsync(siteId, cancellationToken) is not { } site)

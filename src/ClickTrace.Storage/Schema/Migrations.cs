@@ -102,6 +102,22 @@ public static class Migrations
                 ADD COLUMN IF NOT EXISTS currency     LowCardinality(String) AFTER revenue
             """,
         ]),
+        new(6, "saved funnels", [
+            """
+            CREATE TABLE IF NOT EXISTS funnels
+            (
+                site_id    String,
+                funnel_id  String,
+                name       String,
+                definition String,
+                created_at DateTime64(3, 'UTC'),
+                updated_at DateTime64(3, 'UTC'),
+                deleted    UInt8 DEFAULT 0
+            )
+            ENGINE = ReplacingMergeTree(updated_at)
+            ORDER BY (site_id, funnel_id)
+            """,
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

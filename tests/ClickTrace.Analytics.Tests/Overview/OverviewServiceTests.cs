@@ -49,6 +49,38 @@ public sealed class OverviewServiceTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task Visits_count_bounces_and_the_average_time_from_first_to_last_event()
+    {
+        var report = await Overview();
+
+        Assert.Equal(new VisitStats(Sessions: 3, Bounces: 1, BounceRate: 1.0 / 3, AverageDuration: TimeSpan.FromMinutes(2)), report.Visits);
+    }
+
+    [Fact]
+    public async Task Breakdowns_count_sessions_by_entry_and_exit_page_and_leave_out_unknown_values()
+    {
+        var report = await Overview();
+
+        Assert.Equal(OverviewShaping.Dimensions, report.Breakdowns.Select(b => b.Dimension));
+        Assert.Equal([("/", 2L, 1L), ("/products", 1L, 1L)], report.Breakdowns.Single(b => b.Dimension == "entry").Rows.Select(r => (r.Value, r.Sessions, r.Visitors)));
+        Assert.Equal([("/products", 2L, 2L), ("/", 1L, 1L)], report.Breakdowns.Single(b => b.Dimension == "exit").Rows.Select(r => (r.Value, r.Sessions, r.Visitors)));
+        Assert.Empty(report.Breakdowns.Single(b => b.Dimension == "device").Rows);
+    }
+
+    [Fact]
+    public async Task Live_visitors_are_those_with_an_event_in_the_last_five_minutes_by_the_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Day.AddHours(9).AddMinutes(6));   // session 10's last click was at 9:05
+        var period = ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-22", "UTC", Day, out _)!;
+
+        var live = (await new OverviewService(Store, clock).GetAsync(new ReportQuery("shop", period))).LiveVisitors;
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var later = (await new OverviewService(Store, clock).GetAsync(new ReportQuery("shop", period))).LiveVisitors;
+
+        Assert.Equal((1, 0), (live, later));
+    }
+
+    [Fact]
     public async Task The_series_has_one_point_per_day_including_empty_days()
     {
         var report = await Overview();
