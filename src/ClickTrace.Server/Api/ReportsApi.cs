@@ -74,16 +74,26 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<Ok<FunnelReport>, ProblemHttpResult>> FunnelAsync(
-        string siteId, [AsParameters] PeriodQuery period, FunnelRequest funnel,
+        string siteId, [AsParameters] PeriodQuery period, [AsParameters] FunnelOptions options, FunnelRequest funnel,
         ISiteStore sites, FunnelService funnels, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = await ResolveAsync(siteId, period, sites, time, cancellationToken);
         if (problem is not null)
             return problem;
         var definition = funnel.ToDefinition();
-        if (Problems.InvalidFunnel(definition) is { } invalid)
+        if ((Problems.InvalidFunnel(definition) ?? options.Problem()) is { } invalid)
             return invalid;
-        return TypedResults.Ok(await funnels.GetAsync(query!, definition, cancellationToken));
+        return TypedResults.Ok(await funnels.GetAsync(query!, definition, options.Breakdown, options.Compare == "previous", cancellationToken));
+    }
+
+    /// <summary>What a funnel report may add: a breakdown by a dimension, and the previous period.</summary>
+    public sealed record FunnelOptions(string? Breakdown, string? Compare)
+    {
+        internal ProblemHttpResult? Problem() =>
+            Breakdown is not null && !FunnelService.IsBreakdownDimension(Breakdown)
+                ? Problems.BadQuery($"'breakdown' is one of {string.Join(", ", ReportFilter.Dimensions.Keys.Where(FunnelService.IsBreakdownDimension))}.")
+            : Compare is not (null or "previous") ? Problems.BadQuery("'compare' is 'previous' (the period of the same length just before) or absent.")
+            : null;
     }
 
     internal static async Task<Results<Ok<AdsReport>, ProblemHttpResult>> AdsAsync(

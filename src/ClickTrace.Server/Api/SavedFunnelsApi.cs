@@ -68,14 +68,14 @@ public static class SavedFunnelsApi
     }
 
     internal static async Task<Results<Ok<FunnelReport>, ProblemHttpResult>> ReportAsync(
-        string siteId, string funnelId, [AsParameters] ReportsApi.PeriodQuery period,
+        string siteId, string funnelId, [AsParameters] ReportsApi.PeriodQuery period, [AsParameters] ReportsApi.FunnelOptions options,
         ISiteStore sites, SavedFunnelStore funnels, FunnelService service, TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, problem) = await ReportsApi.ResolveAsync(siteId, period, sites, time, cancellationToken);
-        if (problem is not null)
-            return problem;
+        if ((problem ?? options.Problem()) is { } bad)
+            return bad;
         return await FindAsync(siteId, funnelId, funnels, cancellationToken) is { } funnel
-            ? TypedResults.Ok(await service.GetAsync(query!, funnel.Definition, cancellationToken))
+            ? TypedResults.Ok(await service.GetAsync(query!, funnel.Definition, options.Breakdown, options.Compare == "previous", cancellationToken))
             : UnknownFunnel(funnelId);
     }
 

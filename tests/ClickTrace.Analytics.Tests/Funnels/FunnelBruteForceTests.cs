@@ -51,5 +51,32 @@ public sealed class FunnelBruteForceTests : MigratedDatabaseTest
         Assert.Equal(expected.MedianMs, report.Steps.Skip(1).Select(s => s.MedianTimeFromPrevious?.TotalMilliseconds));
     }
 
+    [Fact]
+    public async Task A_breakdown_by_campaign_content_counts_each_visitors_first_value_and_the_previous_period_is_the_days_before()
+    {
+        var events = ShopTraffic.Generate(new ShopTrafficOptions { Seed = 6, Visitors = 3000, Days = 6 }).ToList();
+        await new ClickTrace.Storage.Events.ClickHouseEventWriter(Store).WriteAsync(events);
+        var period = ReportPeriod.TryResolve("custom", "2026-11-04", "2026-11-06", "UTC", DateTimeOffset.UtcNow, out _)!;
+
+        var report = await new FunnelService(Store).GetAsync(new ReportQuery("shop", period), Checkout, breakdown: "content", compare: true);
+
+        var inRange = events.Where(e => e.Timestamp >= period.From && e.Timestamp < period.To).ToList();
+        var firstContent = inRange.GroupBy(e => e.VisitorId)
+            .ToDictionary(v => v.Key, v => v.Where(e => e.UtmContent != "").MinBy(e => e.Timestamp)?.UtmContent ?? "");
+        var expected = firstContent.GroupBy(v => v.Value).Select(g =>
+            {
+                var result = BruteForceFunnel.Compute(inRange.Where(e => firstContent[e.VisitorId] == g.Key), Checkout, period.From, period.To, "shop");
+                return (Value: g.Key, result.Entered, Reached: string.Join(",", result.Reached));
+            })
+            .Where(r => r.Entered > 0).OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
+        Assert.Equal(3, expected.Count);   // no campaign, content a, content b
+        Assert.Equal(expected, report.Breakdown!.Rows.Select(r => (r.Value, r.Entered, Reached: string.Join(",", r.Visitors))).OrderBy(r => r.Value, StringComparer.Ordinal));
+        Assert.Equal(report.Entered, report.Breakdown.Rows.Sum(r => r.Entered));
+
+        var before = BruteForceFunnel.Compute(events, Checkout, period.Previous().From, period.Previous().To, "shop");
+        Assert.Equal((period.Previous().From, before.Entered), (report.Previous!.From, report.Previous.Entered));
+        Assert.Equal(before.Reached, report.Previous.Visitors);
+    }
+
     private static TimeSpan Window(string text) => text[^1] == 'm' ? TimeSpan.FromMinutes(int.Parse(text[..^1])) : TimeSpan.FromDays(int.Parse(text[..^1]));
 }

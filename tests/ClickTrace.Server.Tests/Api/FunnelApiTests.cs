@@ -49,6 +49,40 @@ public sealed class FunnelApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.Equal(("ordered", "01:00:00"), ((string?)report["order"], (string?)report["window"]));
     }
 
+    [Fact]
+    public async Task A_funnel_breaks_down_by_a_dimension_and_compares_with_the_period_before()
+    {
+        await _app.CreateSiteAsync("funnel-breakdown");
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        using (var collect = await _app.Http.PostAsync("/api/collect", Wire.Json(Wire.Batch("funnel-breakdown",
+                   Wire.Event("pageview", "/?utm_source=news", now), Wire.Pageview("/product/mug", now.AddSeconds(20))))))
+            Assert.Equal(HttpStatusCode.Accepted, collect.StatusCode);
+
+        var report = await _app.EventuallyAsync(async () =>
+        {
+            using var response = await _app.Http.PostAsJsonAsync("/api/sites/funnel-breakdown/funnels/report?period=24h&breakdown=source&compare=previous", Body());
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        }, r => (long)r["entered"]! == 1, "the collected visitor");
+
+        var row = report["breakdown"]!["rows"]![0]!;
+        Assert.Equal(("source", "news", 1L), ((string?)report["breakdown"]!["dimension"], (string?)row["value"], (long)row["entered"]!));
+        Assert.Equal([1L, 1L, 0L], row["visitors"]!.AsArray().Select(v => (long)v!));
+        Assert.Equal(0, (long)report["previous"]!["entered"]!);
+    }
+
+    [Theory]
+    [InlineData("breakdown=page", "'breakdown'")]
+    [InlineData("breakdown=planet", "'breakdown'")]
+    [InlineData("compare=yesterday", "'compare'")]
+    public async Task A_bad_breakdown_or_comparison_is_a_400_problem(string query, string says)
+    {
+        using var response = await _app.Http.PostAsJsonAsync($"/api/sites/demo/funnels/report?{query}", Body());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(says, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(3600, "sideways", "")]
     [InlineData(0, "ordered", "conversion window")]
