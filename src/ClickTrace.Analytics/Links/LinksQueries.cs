@@ -18,6 +18,17 @@ internal static class LinksQueries
         LIMIT {"{limit:UInt32}"}
         """;
 
+    /// <summary>Per page and element, its rage, dead and error clicks and the visitors they frustrated; the most frustrating first.</summary>
+    public const string Frustration = $"""
+        SELECT path, selector, anyHeavy(tag), anyHeavy(text),
+               countIf(type = 'rage'), countIf(type = 'dead'), countIf(type = 'errclick'), uniqExact(visitor_id) AS visitors
+        FROM events
+        WHERE {ReportQuery.Where} AND type IN ('rage', 'dead', 'errclick') AND selector != ''
+        GROUP BY path, selector
+        ORDER BY visitors DESC, count() DESC, path, selector
+        LIMIT 100
+        """;
+
     /// <summary>
     /// Per page and link selector, the broken clicks and their visitors: clicks whose next click or page view
     /// in the session is a page view of an error page (a click and a page view at the same instant: the click

@@ -16,7 +16,14 @@ public enum LinkFlag
 }
 
 /// <summary>The links of a site's pages over a period, flagged ones first, by the visitors they affect.</summary>
-public sealed record LinksReport(string SiteId, DateTimeOffset From, DateTimeOffset To, long MinImpressions, IReadOnlyList<LinkRow> Links);
+public sealed record LinksReport(string SiteId, DateTimeOffset From, DateTimeOffset To, long MinImpressions, IReadOnlyList<LinkRow> Links)
+{
+    /// <summary>The elements (links or not) with rage, dead or error clicks, by the visitors they frustrated.</summary>
+    public IReadOnlyList<FrustratingElement> Frustrating { get; init; } = [];
+}
+
+/// <summary>An element of a page with its rage, dead and error clicks and the visitors who made them.</summary>
+public sealed record FrustratingElement(string Path, string Selector, string Tag, string Text, long RageClicks, long DeadClicks, long ErrorClicks, long Visitors);
 
 /// <summary>
 /// One link on one page: how often it was seen (and by how many visitors), clicked, its click-through rate

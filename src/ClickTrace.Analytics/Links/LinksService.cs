@@ -14,7 +14,8 @@ public sealed class LinksService(IClickHouse store)
         var parameters = query.Parameters().Add("limit", MaxLinks);
         var countsQuery = store.QueryAsync(query, LinksQueries.Counts, parameters, cancellationToken);
         var brokenQuery = store.QueryAsync(query, LinksQueries.Broken, parameters, cancellationToken);
-        await Task.WhenAll(countsQuery, brokenQuery).ConfigureAwait(false);
+        var frustrationQuery = store.QueryAsync(query, LinksQueries.Frustration, parameters, cancellationToken);
+        await Task.WhenAll(countsQuery, brokenQuery, frustrationQuery).ConfigureAwait(false);
         var broken = (await brokenQuery.ConfigureAwait(false)).Rows.ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => (Cells.Long(r[2]), Cells.Long(r[3])));
         var counts = (await countsQuery.ConfigureAwait(false)).Rows.Select(r =>
         {
@@ -23,6 +24,10 @@ public sealed class LinksService(IClickHouse store)
                 (string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!, Cells.Long(r[4]), Cells.Long(r[5]), Cells.Long(r[6]), Cells.Long(r[7]),
                 Cells.Int(r[8]), Cells.Int(r[9]), clicks, visitors);
         });
-        return new LinksReport(query.SiteId, query.Period.From, query.Period.To, minImpressions, LinksShaping.Rows(counts, minImpressions));
+        return new LinksReport(query.SiteId, query.Period.From, query.Period.To, minImpressions, LinksShaping.Rows(counts, minImpressions))
+        {
+            Frustrating = (await frustrationQuery.ConfigureAwait(false)).Rows.Select(r => new FrustratingElement((string)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!,
+                Cells.Long(r[4]), Cells.Long(r[5]), Cells.Long(r[6]), Cells.Long(r[7]))).ToList(),
+        };
     }
 }

@@ -39,6 +39,17 @@ public sealed class LinksBruteForceTests : MigratedDatabaseTest
         Assert.Equal(report.Links.Count(l => l.Flag != LinkFlag.None), flagged.Count);
         Assert.Equal(flagged.Select(l => l.VisitorsAffected).OrderDescending(), flagged.Select(l => l.VisitorsAffected));
         Assert.Equal(Shop.NeverClickedLink, flagged[0].Href);
+
+        // Rage, dead and error clicks per element: the coupon button and the product image lead.
+        EventType[] frustrating = [EventType.Rage, EventType.Dead, EventType.ErrorClick];
+        var elements = events.Where(e => e.Timestamp >= period.From && e.Timestamp < period.To && frustrating.Contains(e.Type) && e.Selector != "")
+            .GroupBy(e => (e.Path, e.Selector))
+            .Select(g => (g.Key.Path, g.Key.Selector, (long)g.Count(e => e.Type == EventType.Rage), (long)g.Count(e => e.Type == EventType.Dead),
+                (long)g.Select(e => e.VisitorId).Distinct().Count()))
+            .Order().ToList();
+        Assert.Equal(elements, report.Frustrating.Select(f => (f.Path, f.Selector, f.RageClicks, f.DeadClicks, f.Visitors)).Order());
+        Assert.Equal(report.Frustrating.Select(f => f.Visitors).OrderDescending(), report.Frustrating.Select(f => f.Visitors));
+        Assert.Contains(report.Frustrating.Take(2), f => f.Selector == Shop.RageButton);
     }
 
     private static Dictionary<(string, string), (long, long, long, long, long, long)> Expected(List<TrackedEvent> events)
