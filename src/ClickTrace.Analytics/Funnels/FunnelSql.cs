@@ -85,12 +85,7 @@ internal static class FunnelSql
             FunnelStepKind.Custom => ("custom", "name", "="),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, null),
         };
-        parameters.Add(name, op == "LIKE" ? Like(value) : value);
+        parameters.Add(name, op == "LIKE" ? PathPattern.Like(value) : value);
         return $"(type = '{type}' AND {column} {op} {{{name}:String}})";
     }
-
-    /// <summary>A path with * wildcards as a LIKE pattern: LIKE's own wildcards and its escape are taken literally.</summary>
-    internal static string Like(string path) =>
-        path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal).Replace('*', '%');
 }

@@ -10,7 +10,7 @@ public sealed class PageService(IClickHouse store)
     /// <param name="page">A path, exact or with * wildcards.</param>
     public async Task<PageReport> GetAsync(ReportQuery query, string page, CancellationToken cancellationToken = default)
     {
-        var parameters = query.Parameters().Add("page", FunnelSql.Like(page));
+        var parameters = query.Parameters().Add("page", PathPattern.Like(page));
         Task<QueryResult> Run(string sql) => store.QueryAsync(query, sql, parameters, cancellationToken);
         var totals = Run(PageQueries.Totals);
         var heat = Run(PageQueries.Heat);

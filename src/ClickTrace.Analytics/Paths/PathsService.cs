@@ -19,7 +19,7 @@ public sealed class PathsService(IClickHouse store)
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, MaxDepth);
         var parameters = query.Parameters()
-            .Add("page", FunnelSql.Like(page))
+            .Add("page", PathPattern.Like(page))
             .Add("depth", depth)
             .Add("backtrack_ms", (long)(backtrackWindow ?? DefaultBacktrackWindow).TotalMilliseconds);
         var flowsQuery = store.QueryAsync(query, PathsSql.Flows(direction == PathDirection.Into), parameters, cancellationToken);

@@ -30,7 +30,7 @@ public sealed record ReportQuery(string SiteId, ReportPeriod Period, IReadOnlyLi
         {
             var filter = Filters![i];
             var property = filter.Dimension.StartsWith(ReportFilter.PropertyPrefix, StringComparison.Ordinal);
-            parameters.Add(Name(i), filter.Dimension == "page" ? Funnels.FunnelSql.Like(filter.Value) : filter.Value);
+            parameters.Add(Name(i), filter.Dimension == "page" ? PathPattern.Like(filter.Value) : filter.Value);
             if (property) parameters.Add(Name(i) + "_key", filter.Dimension[ReportFilter.PropertyPrefix.Length..]);
         }
         return parameters;

@@ -14,6 +14,10 @@ internal static class Problems
             ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid funnel", detail: string.Join(" ", errors))
             : null;
 
+    /// <summary>The comparison a report may add: <c>previous</c>, or none; a problem for anything else.</summary>
+    public static ProblemHttpResult? BadCompare(string? compare) =>
+        compare is null or "previous" ? null : BadQuery("'compare' is 'previous' (the period of the same length just before) or absent.");
+
     public static ProblemHttpResult BadQuery(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid report query", detail: detail);
 }

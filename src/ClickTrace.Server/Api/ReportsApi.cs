@@ -56,8 +56,8 @@ public static class ReportsApi
             return problem;
         if (limit is < 1 or > 1000)
             return Problems.BadQuery("'limit' must be between 1 and 1000.");
-        if (compare is not (null or "previous"))
-            return Problems.BadQuery("'compare' is 'previous' (the period of the same length just before) or absent.");
+        if (Problems.BadCompare(compare) is { } badCompare)
+            return badCompare;
         return TypedResults.Ok(await overview.GetAsync(query!, limit ?? OverviewService.DefaultLimit, compare == "previous", cancellationToken));
     }
 
@@ -92,8 +92,7 @@ public static class ReportsApi
         internal ProblemHttpResult? Problem() =>
             Breakdown is not null && !FunnelService.IsBreakdownDimension(Breakdown)
                 ? Problems.BadQuery($"'breakdown' is one of {string.Join(", ", ReportFilter.Dimensions.Keys.Where(FunnelService.IsBreakdownDimension))}.")
-            : Compare is not (null or "previous") ? Problems.BadQuery("'compare' is 'previous' (the period of the same length just before) or absent.")
-            : null;
+            : Problems.BadCompare(Compare);
     }
 
     internal static async Task<Results<Ok<AdsReport>, ProblemHttpResult>> AdsAsync(

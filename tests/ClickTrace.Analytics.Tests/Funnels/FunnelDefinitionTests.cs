@@ -50,7 +50,7 @@ public sealed class FunnelDefinitionTests
     [Fact]
     public void Like_patterns_take_percent_underscore_and_backslash_literally()
     {
-        Assert.Equal("/sale\\_100\\%%", FunnelSql.Like("/sale_100%*"));
-        Assert.Equal("/a\\\\b/%", FunnelSql.Like("/a\\b/*"));
+        Assert.Equal("/sale\\_100\\%%", ClickTrace.Analytics.Reports.PathPattern.Like("/sale_100%*"));
+        Assert.Equal("/a\\\\b/%", ClickTrace.Analytics.Reports.PathPattern.Like("/a\\b/*"));
     }
 }
