@@ -101,9 +101,13 @@ internal static class BruteForceFunnel
         return values[values.Count / 2];
     }
 
+    /// <summary>Whether <paramref name="path"/> is the page <paramref name="pattern"/> names (exact, or with * wildcards).</summary>
+    public static bool IsPage(string path, string pattern) =>
+        Regex.IsMatch(path, "^" + string.Join(".*", pattern.Split('*').Select(Regex.Escape)) + "$", RegexOptions.Singleline);
+
     public static bool Matches(FunnelStep step, TrackedEvent e) => step.Kind switch
     {
-        FunnelStepKind.Page => e.Type == EventType.Pageview && Regex.IsMatch(e.Path, "^" + string.Join(".*", step.Value!.Split('*').Select(Regex.Escape)) + "$", RegexOptions.Singleline),
+        FunnelStepKind.Page => e.Type == EventType.Pageview && IsPage(e.Path, step.Value!),
         FunnelStepKind.Step => e.Type == EventType.Step && e.Name == step.Value,
         FunnelStepKind.ClickSelector => e.Type == EventType.Click && e.Selector == step.Value,
         FunnelStepKind.ClickText => e.Type == EventType.Click && e.Text == step.Value,

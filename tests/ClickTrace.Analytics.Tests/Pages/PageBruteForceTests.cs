@@ -24,7 +24,7 @@ public sealed class PageBruteForceTests : MigratedDatabaseTest
 
         var report = await new PageService(Store).GetAsync(new ReportQuery("shop", Days), page);
 
-        var on = events.Where(e => e.Timestamp >= Days.From && e.Timestamp < Days.To && IsPage(e.Path, page)).ToList();
+        var on = events.Where(e => e.Timestamp >= Days.From && e.Timestamp < Days.To && BruteForceFunnel.IsPage(e.Path, page)).ToList();
         Assert.Equal(((long)on.Count(e => e.Type == EventType.Pageview), (long)on.Where(e => e.Type == EventType.Pageview).Select(e => e.VisitorId).Distinct().Count()),
             (report.Pageviews, report.Visitors));
 
@@ -67,10 +67,4 @@ public sealed class PageBruteForceTests : MigratedDatabaseTest
             default: Assert.Contains(report.Elements, e => e.Selector == Shop.DeadImage && e.DeadClicks > 10 && e.Clicks == 0); break;
         }
     }
-
-    private static bool IsPage(string path, string pattern) =>
-        BruteForceFunnel.Matches(new(ClickTrace.Analytics.Funnels.FunnelStepKind.Page, pattern), new TrackedEvent
-        {
-            EventId = Guid.Empty, SiteId = "", Type = EventType.Pageview, Timestamp = default, ReceivedAt = default, SessionId = 0, VisitorId = 0, Path = path,
-        });
 }

@@ -34,7 +34,7 @@ public sealed class PathsBruteForceTests : MigratedDatabaseTest
             {
                 var views = s.OrderBy(e => e.Timestamp.ToUnixTimeMilliseconds()).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();
                 var seq = views.Where((e, i) => i == 0 || e.Path != views[i - 1].Path).ToList();
-                return (Visitor: s.First().VisitorId, Session: s.Key, Seq: seq, At: seq.FindIndex(e => IsPage(e.Path, page)));
+                return (Visitor: s.First().VisitorId, Session: s.Key, Seq: seq, At: seq.FindIndex(e => BruteForceFunnel.IsPage(e.Path, page)));
             })
             .ToList();
 
@@ -77,12 +77,6 @@ public sealed class PathsBruteForceTests : MigratedDatabaseTest
         Assert.Equal(Shop.Shipping, report.Backtracks[0].Detour);
         Assert.StartsWith(Shop.ProductPrefix, report.Backtracks[0].Page, StringComparison.Ordinal);
     }
-
-    private static bool IsPage(string path, string pattern) =>
-        BruteForceFunnel.Matches(new(ClickTrace.Analytics.Funnels.FunnelStepKind.Page, pattern), new TrackedEvent
-        {
-            EventId = Guid.Empty, SiteId = "", Type = EventType.Pageview, Timestamp = default, ReceivedAt = default, SessionId = 0, VisitorId = 0, Path = path,
-        });
 
     private static double UpperMedian(IEnumerable<long> values) => BruteForceFunnel.UpperMedian(values.ToList());
 
