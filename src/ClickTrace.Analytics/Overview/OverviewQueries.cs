@@ -52,7 +52,8 @@ internal static class OverviewQueries
     public const string Live = """
         SELECT uniq(visitor_id)
         FROM events
-        WHERE site_id = {site:String} AND timestamp >= {live_from:DateTime64(3, 'UTC')} AND timestamp <= {live_to:DateTime64(3, 'UTC')}
+        WHERE site_id = {site:String} AND toDate(timestamp) >= toDate({live_from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({live_to:DateTime64(3, 'UTC')})
+          AND timestamp >= {live_from:DateTime64(3, 'UTC')} AND timestamp <= {live_to:DateTime64(3, 'UTC')}
         """;
 
     public const string TopPages = $"""

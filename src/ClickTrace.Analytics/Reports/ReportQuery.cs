@@ -16,7 +16,11 @@ public sealed record ReportQuery(string SiteId, ReportPeriod Period, IReadOnlyLi
     /// </summary>
     public const string Where = "/*report-where*/";
 
-    private const string Range = "site_id = {site:String} AND timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')}";
+    // The table is ordered by site and day: the day bounds let the engine skip other days' granules, which
+    // bounds on the timestamp alone do not (it does not derive the day from them).
+    private const string Range =
+        "site_id = {site:String} AND toDate(timestamp) >= toDate({from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({to:DateTime64(3, 'UTC')})" +
+        " AND timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')}";
 
     /// <summary>The site, period, time zone and filter values, as bound parameters.</summary>
     public QueryParameters Parameters()

@@ -1,0 +1,84 @@
+using ClickTrace.Analytics.Abandonment;
+using ClickTrace.Analytics.Ads;
+using ClickTrace.Analytics.Funnels;
+using ClickTrace.Analytics.Links;
+using ClickTrace.Analytics.Overview;
+using ClickTrace.Analytics.Pages;
+using ClickTrace.Analytics.Paths;
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Storage;
+using ClickTrace.Storage.Events;
+using ClickTrace.Testing;
+using ClickTrace.Traffic;
+
+namespace ClickTrace.Analytics.Tests.Reports;
+
+/// <summary>
+/// No report reads more than its site and date range ask for: over four weeks of two sites, every query of
+/// every report for one day of one site reads a small part of the table, by the engine's own estimate of the
+/// rows its primary key leaves to read (EXPLAIN ESTIMATE; the table is ordered by site and day).
+/// </summary>
+public sealed class RowsReadTests : MigratedDatabaseTest
+{
+    private static readonly FunnelDefinition Checkout = new(
+    [
+        new(FunnelStepKind.Page, Shop.Home), new(FunnelStepKind.Page, Shop.ProductPrefix + "*"), new(FunnelStepKind.Step, "cart"), new(FunnelStepKind.Custom, Shop.Purchase),
+    ], TimeSpan.FromHours(1));
+
+    [Fact]
+    public async Task Every_report_query_for_one_day_of_one_site_reads_a_small_part_of_the_table()
+    {
+        var writer = new ClickHouseEventWriter(Store);
+        foreach (var site in new[] { "shop", "other" })
+            await writer.WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { SiteId = site, Seed = site.Length, Visitors = 6000, Days = 28 }).ToList());
+        await Store.ExecuteAsync("OPTIMIZE TABLE events FINAL");
+        var total = Convert.ToInt64((await Store.QueryAsync("SELECT count() FROM events")).Scalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var period = ReportPeriod.TryResolve("custom", "2026-11-10", "2026-11-10", "UTC", DateTimeOffset.UtcNow, out _)!;
+        var query = new ReportQuery("shop", period);
+        var parameters = query.Parameters().Add("limit", 10).Add("page", "/product/%").Add("depth", 4).Add("backtrack_ms", 10_000)
+            .Add("live_from", period.From).Add("live_to", period.To);
+
+        var statements = new List<(string Name, string Sql, QueryParameters Parameters)>
+        {
+            ("overview totals", query.Expand(OverviewQueries.Totals), parameters),
+            ("overview series", query.Expand(OverviewQueries.Series(Interval.Day)), parameters),
+            ("overview visits", query.Expand(OverviewQueries.Visits), parameters),
+            ("overview top pages", query.Expand(OverviewQueries.TopPages), parameters),
+            ("overview top clicks", query.Expand(OverviewQueries.TopClicks), parameters),
+            ("links counts", query.Expand(LinksQueries.Counts), parameters),
+            ("links broken", query.Expand(LinksQueries.Broken), parameters),
+            ("links frustration", query.Expand(LinksQueries.Frustration), parameters),
+            ("paths flows", query.Expand(PathsSql.Flows(into: false)), parameters),
+            ("paths reach", query.Expand(PathsSql.Reach), parameters),
+            ("paths back-tracks", query.Expand(PathsSql.Backtracks), parameters),
+            ("page heat", query.Expand(PageQueries.Heat), parameters),
+            ("page elements", query.Expand(PageQueries.Elements), parameters),
+            ("page fields", query.Expand(PageQueries.Fields), parameters),
+            ("live visitors", OverviewQueries.Live, parameters),
+        };
+        var (funnelSql, funnelParameters) = FunnelService.Statement(query, Checkout);
+        statements.Add(("funnel", funnelSql, funnelParameters));
+        var (abandonmentSql, abandonmentParameters) = AbandonmentService.Statement(query, Checkout, 2);
+        statements.Add(("abandonment", abandonmentSql, abandonmentParameters));
+        var (campaignsSql, placementsSql, adsParameters) = AdsService.Statements(query, null);
+        statements.Add(("ads campaigns", campaignsSql, adsParameters));
+        statements.Add(("ads placements", placementsSql, adsParameters));
+
+        Assert.True(total > 200_000, $"only {total} events: too few granules to tell a pruned read from a full one");
+        // The measure itself: a query over the whole table reads all of it.
+        Assert.Equal(total, await RowsToReadAsync("SELECT sum(x) FROM events", new QueryParameters()));
+        foreach (var (name, sql, statementParameters) in statements)
+        {
+            var read = await RowsToReadAsync(sql, statementParameters);
+            Assert.True(read > 0 && read < total / 5, $"{name} reads {read:N0} of {total:N0} rows for one day of one site");
+        }
+    }
+
+    /// <summary>The rows the engine plans to read from the events table, over every read of it the plan shows.</summary>
+    private async Task<long> RowsToReadAsync(string sql, QueryParameters parameters)
+    {
+        var estimate = await Store.QueryAsync("EXPLAIN ESTIMATE " + sql, parameters);
+        var rows = estimate.Columns.ToList().IndexOf("rows");
+        return estimate.Rows.Sum(r => Convert.ToInt64(r[rows], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
