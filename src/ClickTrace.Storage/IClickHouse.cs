@@ -9,6 +9,12 @@ public interface IClickHouse
     /// <summary>The database this store reads and writes; queries use unqualified table names.</summary>
     string Database { get; }
 
+    /// <summary>
+    /// The ClickHouse cluster the database is spread over, or null for one engine or server. With a cluster,
+    /// migrations take their <see cref="Schema.ClusterDdl"/> form.
+    /// </summary>
+    string? Cluster => null;
+
     /// <summary>Runs a statement that returns no rows (DDL, INSERT ... SELECT, ...).</summary>
     Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default);
 

@@ -36,6 +36,9 @@ public sealed class QueryParameters : IEnumerable<KeyValuePair<string, string>>
         return Set(name, text.Append(']').ToString());
     }
 
+    /// <summary>Binds text already in the escaped format, as ClickHouse's HTTP interface receives <c>param_*</c> values.</summary>
+    internal QueryParameters AddEscaped(string name, string escapedText) => Set(name, escapedText);
+
     private QueryParameters Set(string name, string text)
     {
         if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))

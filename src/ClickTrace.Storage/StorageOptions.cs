@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClickTrace.Storage.Server;
 
 namespace ClickTrace.Storage;
 
@@ -7,8 +8,14 @@ public sealed class StorageOptions : IValidatableObject
 {
     public const string Section = "ClickTrace:Storage";
 
-    /// <summary>Embedded (default: the in-process engine, zero set-up). Server mode arrives with the server adapter.</summary>
+    /// <summary>
+    /// Embedded (default): the in-process engine, zero set-up, one machine. Server: a ClickHouse server or
+    /// cluster, reached as <see cref="Server"/> says; needed to run collectors and the dashboard apart.
+    /// </summary>
     public StorageMode Mode { get; set; } = StorageMode.Embedded;
+
+    /// <summary>Server mode: the connection, the cluster, timeouts and retries.</summary>
+    public ServerOptions Server { get; set; } = new();
 
     /// <summary>Embedded mode: the folder holding the data, relative to the working directory. Default <c>./data</c>.</summary>
     [Required]
@@ -39,9 +46,14 @@ public sealed class StorageOptions : IValidatableObject
         if (!Identifiers.IsValid(Database))
             yield return new ValidationResult(
                 $"ClickTrace:Storage:Database '{Database}' is not a valid database name: use letters, digits and underscores.", [nameof(Database)]);
-        if (Mode != StorageMode.Embedded)
-            yield return new ValidationResult(
-                $"ClickTrace:Storage:Mode '{Mode}' is not available yet; use Embedded.", [nameof(Mode)]);
+        if (!Enum.IsDefined(Mode))
+            yield return new ValidationResult($"ClickTrace:Storage:Mode '{Mode}' is not known: use Embedded or Server.", [nameof(Mode)]);
+        if (Mode != StorageMode.Server) yield break;
+        foreach (var problem in Server.Problems()) yield return new ValidationResult(problem, [nameof(Server)]);
+        var ranges = new List<ValidationResult>();
+        Validator.TryValidateObject(Server, new ValidationContext(Server), ranges, validateAllProperties: true);
+        foreach (var range in ranges)
+            yield return new ValidationResult($"ClickTrace:Storage:Server:{range.MemberNames.FirstOrDefault()}: {range.ErrorMessage}", [nameof(Server)]);
     }
 }
 

@@ -2,7 +2,9 @@ using ClickTrace.Storage.Embedded;
 using ClickTrace.Storage.Events;
 using ClickTrace.Storage.Schema;
 using ClickTrace.Storage.Salts;
+using ClickTrace.Storage.Server;
 using ClickTrace.Storage.Sites;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,10 @@ namespace ClickTrace.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The store (embedded engine), schema migrations at start-up, the event writer and the site store.</summary>
+    /// <summary>
+    /// The store (the embedded engine, or a ClickHouse server in Server mode), schema migrations at start-up,
+    /// the event writer and the site store.
+    /// </summary>
     public static IServiceCollection AddClickTraceStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -19,7 +24,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IClickHouse>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new EmbeddedClickHouse(options.DataPath, options.Database, options.MaxConnections, options.EngineNice);
+            return options.Mode == StorageMode.Server
+                ? new ServerClickHouse(options.Server, options.Database, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ServerClickHouse>>())
+                : new EmbeddedClickHouse(options.DataPath, options.Database, options.MaxConnections, options.EngineNice);
         });
         services.AddSingleton<Migrator>();
         services.AddHostedService<SchemaMigrationService>();

@@ -63,7 +63,8 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         return RunAsync(connection => connection.Insert(sql, "RowBinary", rows.Span, null), cancellationToken);
     }
 
-    private async Task<T> RunAsync<T>(Func<ChdbConnection, T> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on a pooled connection on an engine thread (also for the test fixture that serves ClickHouse's HTTP interface).</summary>
+    internal async Task<T> RunAsync<T>(Func<ChdbConnection, T> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);

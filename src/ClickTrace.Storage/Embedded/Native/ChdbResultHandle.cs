@@ -23,6 +23,8 @@ internal sealed class ChdbResultHandle : SafeHandle
 
     public ulong RowsWritten => ChdbNative.ResultRowsWritten(handle);
 
+    public ulong RowsRead => ChdbNative.ResultRowsRead(handle);
+
     protected override bool ReleaseHandle()
     {
         ChdbNative.DestroyResult(handle);

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+
+namespace ClickTrace.Storage.Schema;
+
+/// <summary>
+/// The cluster form of a migration statement. On a cluster every statement runs <c>ON CLUSTER</c>; the
+/// events table becomes a ReplicatedMergeTree <c>events_local</c> on each shard behind a Distributed
+/// <c>events</c> sharded by a hash of the session (so a session, and with it a funnel, stays on one shard);
+/// the small metadata tables are replicated to every node of the cluster (one replica path for all), so each
+/// node reads them whole. Queries and inserts keep using the same table names.
+/// </summary>
+public static partial class ClusterDdl
+{
+    /// <summary>Tables split across shards, with their sharding key; every other table is copied to every node.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Sharded = new Dictionary<string, string>
+    {
+        ["events"] = "cityHash64(session_id)",
+    };
+
+    /// <summary>The suffix of a sharded table's local part.</summary>
+    public const string LocalSuffix = "_local";
+
+    /// <summary>The statements that do on <paramref name="cluster"/> what <paramref name="statement"/> does on one server.</summary>
+    /// <exception cref="InvalidOperationException">The statement has a shape this class does not know how to spread.</exception>
+    public static IReadOnlyList<string> Rewrite(string statement, string cluster, string database)
+    {
+        Identifiers.Validate(cluster, "cluster name");
+        Identifiers.Validate(database, "database name");
+        if (CreateTable().Match(statement) is { Success: true } create) return CreateOnCluster(create, cluster, database);
+        if (AlterTable().Match(statement) is { Success: true } alter) return AlterOnCluster(alter, cluster);
+        throw new InvalidOperationException($"This migration statement has no cluster form yet; teach ClusterDdl its shape: {statement.Trim()}");
+    }
+
+    private static IReadOnlyList<string> CreateOnCluster(Match create, string cluster, string database)
+    {
+        var (table, columns, engine, arguments, rest) =
+            (create.Groups["table"].Value, create.Groups["columns"].Value, create.Groups["engine"].Value, create.Groups["args"].Value, create.Groups["rest"].Value);
+        if (!engine.EndsWith("MergeTree", StringComparison.Ordinal) || engine.StartsWith("Replicated", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Table {table} uses engine {engine}; the cluster form knows the MergeTree family only.");
+        var extra = arguments.Length > 0 ? ", " + arguments : "";
+        if (!Sharded.TryGetValue(table, out var shardingKey))
+        {
+            return [$"CREATE TABLE IF NOT EXISTS {table} ON CLUSTER {cluster}\n({columns})\nENGINE = Replicated{engine}('/clickhouse/tables/all/{{database}}/{{table}}', '{{replica}}'{extra}){rest}"];
+        }
+        var local = table + LocalSuffix;
+        return
+        [
+            $"CREATE TABLE IF NOT EXISTS {local} ON CLUSTER {cluster}\n({columns})\nENGINE = Replicated{engine}('/clickhouse/tables/{{shard}}/{{database}}/{{table}}', '{{replica}}'{extra}){rest}",
+            $"CREATE TABLE IF NOT EXISTS {table} ON CLUSTER {cluster} AS {local}\nENGINE = Distributed({cluster}, {database}, {local}, {shardingKey})",
+        ];
+    }
+
+    private static IReadOnlyList<string> AlterOnCluster(Match alter, string cluster)
+    {
+        var (table, change) = (alter.Groups["table"].Value, alter.Groups["change"].Value);
+        if (!Sharded.ContainsKey(table)) return [$"ALTER TABLE {table} ON CLUSTER {cluster} {change}"];
+        var local = table + LocalSuffix;
+        // Replicated tables deduplicate retried inserts by their own window setting; a Distributed table has none.
+        if (DeduplicationWindow().Match(change) is { Success: true } window)
+            return [$"ALTER TABLE {local} ON CLUSTER {cluster} MODIFY SETTING replicated_deduplication_window = {window.Groups["size"].Value}"];
+        if (!change.TrimStart().StartsWith("ADD COLUMN", StringComparison.Ordinal))
+            throw new InvalidOperationException($"ALTER of sharded table {table} is not an ADD COLUMN; say in ClusterDdl how it reaches the Distributed table: {change.Trim()}");
+        return [$"ALTER TABLE {local} ON CLUSTER {cluster} {change}", $"ALTER TABLE {table} ON CLUSTER {cluster} {change}"];
+    }
+
+    [GeneratedRegex(@"^\s*CREATE TABLE IF NOT EXISTS (?<table>[A-Za-z_][A-Za-z0-9_]*)\s*\((?<columns>.*)\)\s*ENGINE = (?<engine>[A-Za-z]+)(?:\((?<args>[^)]*)\))?(?<rest>.*?)\s*$", RegexOptions.Singleline)]
+    private static partial Regex CreateTable();
+
+    [GeneratedRegex(@"^\s*ALTER TABLE (?<table>[A-Za-z_][A-Za-z0-9_]*)\s+(?<change>.*?)\s*$", RegexOptions.Singleline)]
+    private static partial Regex AlterTable();
+
+    [GeneratedRegex(@"^\s*MODIFY SETTING non_replicated_deduplication_window = (?<size>\d+)\s*$")]
+    private static partial Regex DeduplicationWindow();
+}
