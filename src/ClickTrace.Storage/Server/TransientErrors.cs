@@ -36,9 +36,6 @@ internal static class TransientErrors
         _ => error,
     };
 
-    private static ClickHouseException FromServer(ClickHouseServerException server)
-    {
-        var parsed = ClickHouseException.FromEngineMessage(server.Message);
-        return new ClickHouseException(parsed.Code != 0 ? parsed.Code : server.ErrorCode, parsed.Name, parsed.Message);
-    }
+    // A body without "Code: N." came from something in front of ClickHouse (a proxy, a load balancer): code 0.
+    private static ClickHouseException FromServer(ClickHouseServerException server) => ClickHouseException.FromEngineMessage(server.Message);
 }

@@ -8,7 +8,7 @@ using ClickTrace.Traffic;
 namespace ClickTrace.Analytics.Tests.Abandonment;
 
 /// <summary>The engine's abandonment drill-down against <see cref="BruteForceAbandonment"/> on generated shop traffic.</summary>
-public sealed class AbandonmentBruteForceTests : MigratedDatabaseTest
+public abstract class AbandonmentBruteForceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly FunnelDefinition Checkout = new(
     [
@@ -66,3 +66,7 @@ public sealed class AbandonmentBruteForceTests : MigratedDatabaseTest
         if (step != 4) Assert.Empty(report.Fields);
     }
 }
+
+public sealed class EmbeddedAbandonmentBruteForceTests() : AbandonmentBruteForceTests(StoreKind.Embedded);
+
+public sealed class ServerAbandonmentBruteForceTests() : AbandonmentBruteForceTests(StoreKind.Server);

@@ -15,7 +15,7 @@ namespace ClickTrace.Analytics.Tests.Ads;
 /// happened in it; a placement variant counts for each session that saw or clicked it, converted when the
 /// goal came at or after the first time, with the revenue from then on.
 /// </summary>
-public sealed class AdsBruteForceTests : MigratedDatabaseTest
+public abstract class AdsBruteForceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     [Theory]
     [InlineData(21, null)]
@@ -66,3 +66,7 @@ public sealed class AdsBruteForceTests : MigratedDatabaseTest
     private static List<(string, string, long, long, long, long, long, decimal)> Flatten(IReadOnlyList<AdGroup> groups) =>
         groups.SelectMany(g => g.Variants.Select(v => (g.Name, v.Variant, v.Views, v.Clicks, v.Visits, v.Visitors, v.Conversions, v.Revenue))).Order().ToList();
 }
+
+public sealed class EmbeddedAdsBruteForceTests() : AdsBruteForceTests(StoreKind.Embedded);
+
+public sealed class ServerAdsBruteForceTests() : AdsBruteForceTests(StoreKind.Server);

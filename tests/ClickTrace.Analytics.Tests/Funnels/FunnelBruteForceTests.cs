@@ -8,7 +8,7 @@ using ClickTrace.Traffic;
 namespace ClickTrace.Analytics.Tests.Funnels;
 
 /// <summary>The engine's funnel against <see cref="BruteForceFunnel"/> on generated shop traffic, several seeds and shapes.</summary>
-public sealed class FunnelBruteForceTests : MigratedDatabaseTest
+public abstract class FunnelBruteForceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly FunnelDefinition Checkout = new(
     [
@@ -80,3 +80,7 @@ public sealed class FunnelBruteForceTests : MigratedDatabaseTest
 
     private static TimeSpan Window(string text) => text[^1] == 'm' ? TimeSpan.FromMinutes(int.Parse(text[..^1])) : TimeSpan.FromDays(int.Parse(text[..^1]));
 }
+
+public sealed class EmbeddedFunnelBruteForceTests() : FunnelBruteForceTests(StoreKind.Embedded);
+
+public sealed class ServerFunnelBruteForceTests() : FunnelBruteForceTests(StoreKind.Server);

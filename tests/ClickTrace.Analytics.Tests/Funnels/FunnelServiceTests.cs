@@ -7,7 +7,7 @@ using ClickTrace.Testing;
 namespace ClickTrace.Analytics.Tests.Funnels;
 
 /// <summary>The funnel query on the real engine, with hand-made visitors for each rule.</summary>
-public sealed class FunnelServiceTests : MigratedDatabaseTest
+public abstract class FunnelServiceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
     private readonly List<TrackedEvent> _events = [];
@@ -100,3 +100,7 @@ public sealed class FunnelServiceTests : MigratedDatabaseTest
         Assert.All(report.Steps, s => Assert.Equal((0L, 0.0, null), (s.Visitors, s.ConversionFromStart, s.MedianTimeFromPrevious)));
     }
 }
+
+public sealed class EmbeddedFunnelServiceTests() : FunnelServiceTests(StoreKind.Embedded);
+
+public sealed class ServerFunnelServiceTests() : FunnelServiceTests(StoreKind.Server);

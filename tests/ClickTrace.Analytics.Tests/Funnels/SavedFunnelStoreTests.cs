@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ClickTrace.Analytics.Tests.Funnels;
 
-public sealed class SavedFunnelStoreTests : MigratedDatabaseTest
+public abstract class SavedFunnelStoreTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly FunnelDefinition Definition = new(
     [
@@ -38,3 +38,7 @@ public sealed class SavedFunnelStoreTests : MigratedDatabaseTest
         Assert.NotNull(await funnels.FindAsync("other", "checkout"));
     }
 }
+
+public sealed class EmbeddedSavedFunnelStoreTests() : SavedFunnelStoreTests(StoreKind.Embedded);
+
+public sealed class ServerSavedFunnelStoreTests() : SavedFunnelStoreTests(StoreKind.Server);

@@ -8,7 +8,7 @@ using ClickTrace.Traffic;
 namespace ClickTrace.Analytics.Tests.Links;
 
 /// <summary>The links report against counts made in plain C# over generated shop traffic, and its planted truths.</summary>
-public sealed class LinksBruteForceTests : MigratedDatabaseTest
+public abstract class LinksBruteForceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     [Theory]
     [InlineData(1)]
@@ -75,3 +75,7 @@ public sealed class LinksBruteForceTests : MigratedDatabaseTest
             });
     }
 }
+
+public sealed class EmbeddedLinksBruteForceTests() : LinksBruteForceTests(StoreKind.Embedded);
+
+public sealed class ServerLinksBruteForceTests() : LinksBruteForceTests(StoreKind.Server);

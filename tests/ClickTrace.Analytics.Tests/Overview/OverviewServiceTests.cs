@@ -6,7 +6,7 @@ using ClickTrace.Testing;
 
 namespace ClickTrace.Analytics.Tests.Overview;
 
-public sealed class OverviewServiceTests : MigratedDatabaseTest
+public abstract class OverviewServiceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly DateTimeOffset Day = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
 
@@ -125,3 +125,7 @@ public sealed class OverviewServiceTests : MigratedDatabaseTest
         Assert.Equal(new OverviewTotals(0, 0, 0, 0), report.Totals);
     }
 }
+
+public sealed class EmbeddedOverviewServiceTests() : OverviewServiceTests(StoreKind.Embedded);
+
+public sealed class ServerOverviewServiceTests() : OverviewServiceTests(StoreKind.Server);

@@ -9,7 +9,7 @@ using ClickTrace.Traffic;
 namespace ClickTrace.Analytics.Tests.Pages;
 
 /// <summary>The page microscope against plain C# counts over the page's generated events, on three pages with different things to show.</summary>
-public sealed class PageBruteForceTests : MigratedDatabaseTest
+public abstract class PageBruteForceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly ReportPeriod Days = ReportPeriod.TryResolve("custom", "2026-11-01", "2026-11-03", "UTC", DateTimeOffset.UtcNow, out _)!;
 
@@ -68,3 +68,7 @@ public sealed class PageBruteForceTests : MigratedDatabaseTest
         }
     }
 }
+
+public sealed class EmbeddedPageBruteForceTests() : PageBruteForceTests(StoreKind.Embedded);
+
+public sealed class ServerPageBruteForceTests() : PageBruteForceTests(StoreKind.Server);

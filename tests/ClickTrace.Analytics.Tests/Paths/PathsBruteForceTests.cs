@@ -13,7 +13,7 @@ namespace ClickTrace.Analytics.Tests.Paths;
 /// in a row counted once), on generated traffic: the flows from and into a page, how sessions reach it, and
 /// the back-tracks, with the planted one (product page → shipping → back within seconds) first.
 /// </summary>
-public sealed class PathsBruteForceTests : MigratedDatabaseTest
+public abstract class PathsBruteForceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly ReportPeriod Days = ReportPeriod.TryResolve("custom", "2026-11-01", "2026-11-02", "Europe/Berlin", DateTimeOffset.UtcNow, out _)!;
 
@@ -82,3 +82,7 @@ public sealed class PathsBruteForceTests : MigratedDatabaseTest
 
     private static void Add<TKey>(Dictionary<TKey, long> counts, TKey key) where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + 1;
 }
+
+public sealed class EmbeddedPathsBruteForceTests() : PathsBruteForceTests(StoreKind.Embedded);
+
+public sealed class ServerPathsBruteForceTests() : PathsBruteForceTests(StoreKind.Server);

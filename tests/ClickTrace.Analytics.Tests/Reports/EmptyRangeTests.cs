@@ -15,7 +15,7 @@ using ClickTrace.Traffic;
 namespace ClickTrace.Analytics.Tests.Reports;
 
 /// <summary>The edges: a range without events, and sessions of a single event, give zeros and empty lists, never an error or NaN.</summary>
-public sealed class EmptyRangeTests : MigratedDatabaseTest
+public abstract class EmptyRangeTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly FunnelDefinition Checkout = new(
         [new(FunnelStepKind.Page, Shop.Home), new(FunnelStepKind.Page, Shop.Cart), new(FunnelStepKind.Custom, Shop.Purchase)], TimeSpan.FromHours(1));
@@ -69,3 +69,7 @@ public sealed class EmptyRangeTests : MigratedDatabaseTest
         Assert.Equal(events == 0 ? 0 : 1, sessions.Sessions.Count);
     }
 }
+
+public sealed class EmbeddedEmptyRangeTests() : EmptyRangeTests(StoreKind.Embedded);
+
+public sealed class ServerEmptyRangeTests() : EmptyRangeTests(StoreKind.Server);

@@ -16,7 +16,7 @@ using ClickTrace.Traffic;
 namespace ClickTrace.Analytics.Tests.Reports;
 
 /// <summary>Every report honours the dimension filters: a filter nothing matches empties each; a campaign filter keeps exactly its sessions.</summary>
-public sealed class FilteredReportsTests : MigratedDatabaseTest
+public abstract class FilteredReportsTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly ReportPeriod Days = ReportPeriod.TryResolve("custom", "2026-11-01", "2026-11-03", "UTC", DateTimeOffset.UtcNow, out _)!;
 
@@ -72,3 +72,7 @@ public sealed class FilteredReportsTests : MigratedDatabaseTest
         Assert.Equal(expected.Reached, funnel.Steps.Select(s => s.Visitors));
     }
 }
+
+public sealed class EmbeddedFilteredReportsTests() : FilteredReportsTests(StoreKind.Embedded);
+
+public sealed class ServerFilteredReportsTests() : FilteredReportsTests(StoreKind.Server);

@@ -18,7 +18,7 @@ namespace ClickTrace.Analytics.Tests.Reports;
 /// every report for one day of one site reads a small part of the table, by the engine's own estimate of the
 /// rows its primary key leaves to read (EXPLAIN ESTIMATE; the table is ordered by site and day).
 /// </summary>
-public sealed class RowsReadTests : MigratedDatabaseTest
+public abstract class RowsReadTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly FunnelDefinition Checkout = new(
     [
@@ -82,3 +82,7 @@ public sealed class RowsReadTests : MigratedDatabaseTest
         return estimate.Rows.Sum(r => Convert.ToInt64(r[rows], System.Globalization.CultureInfo.InvariantCulture));
     }
 }
+
+public sealed class EmbeddedRowsReadTests() : RowsReadTests(StoreKind.Embedded);
+
+public sealed class ServerRowsReadTests() : RowsReadTests(StoreKind.Server);

@@ -7,7 +7,7 @@ using ClickTrace.Traffic;
 
 namespace ClickTrace.Analytics.Tests.Sessions;
 
-public sealed class SessionsServiceTests : MigratedDatabaseTest
+public abstract class SessionsServiceTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     private static readonly ReportPeriod Days = ReportPeriod.TryResolve("custom", "2026-11-01", "2026-11-07", "UTC", DateTimeOffset.UtcNow, out _)!;
 
@@ -73,3 +73,7 @@ public sealed class SessionsServiceTests : MigratedDatabaseTest
         Assert.All(report.Sessions, s => Assert.Equal(["pageview", "identify"], s.Events.Select(e => e.Type)));
     }
 }
+
+public sealed class EmbeddedSessionsServiceTests() : SessionsServiceTests(StoreKind.Embedded);
+
+public sealed class ServerSessionsServiceTests() : SessionsServiceTests(StoreKind.Server);

@@ -5,7 +5,7 @@ using ClickTrace.Testing;
 
 namespace ClickTrace.Storage.Tests.Events;
 
-public sealed class ClickHouseEventWriterTests : MigratedDatabaseTest
+public abstract class ClickHouseEventWriterTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     [Fact]
     public async Task Written_events_read_back_with_every_field()
@@ -97,3 +97,7 @@ public sealed class ClickHouseEventWriterTests : MigratedDatabaseTest
     public void A_token_that_is_not_a_plain_word_is_refused() =>
         Assert.Throws<ArgumentException>(() => DeduplicationToken.Validate("x' , max_threads = 1 --"));
 }
+
+public sealed class EmbeddedClickHouseEventWriterTests() : ClickHouseEventWriterTests(StoreKind.Embedded);
+
+public sealed class ServerClickHouseEventWriterTests() : ClickHouseEventWriterTests(StoreKind.Server);

@@ -3,7 +3,7 @@ using ClickTrace.Testing;
 
 namespace ClickTrace.Storage.Tests.Salts;
 
-public sealed class ClickHouseSaltStoreTests : MigratedDatabaseTest
+public abstract class ClickHouseSaltStoreTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     [Fact]
     public async Task A_day_has_one_salt_and_another_day_another()
@@ -44,3 +44,7 @@ public sealed class ClickHouseSaltStoreTests : MigratedDatabaseTest
         Assert.Equal([today.AddDays(2)], (await Store.QueryAsync("SELECT day FROM salts")).Rows.Select(r => DateOnly.FromDateTime((DateTime)r[0]!)));
     }
 }
+
+public sealed class EmbeddedClickHouseSaltStoreTests() : ClickHouseSaltStoreTests(StoreKind.Embedded);
+
+public sealed class ServerClickHouseSaltStoreTests() : ClickHouseSaltStoreTests(StoreKind.Server);

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClickTrace.Storage.Tests.Schema;
 
-public sealed class MigratorTests : IDisposable
+public abstract class MigratorTests(StoreKind kind) : IDisposable
 {
-    private readonly Storage.Embedded.EmbeddedClickHouse _store = TestEngine.NewDatabase();
+    private readonly IClickHouse _store = TestStores.NewDatabase(kind);
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => (_store as IDisposable)?.Dispose();
 
     private Migrator NewMigrator() => new(_store, TimeProvider.System, NullLogger<Migrator>.Instance);
 
@@ -52,3 +52,7 @@ public sealed class MigratorTests : IDisposable
         Assert.Equal(0UL, (await _store.QueryAsync("SELECT count() FROM extra")).Scalar());
     }
 }
+
+public sealed class EmbeddedMigratorTests() : MigratorTests(StoreKind.Embedded);
+
+public sealed class ServerMigratorTests() : MigratorTests(StoreKind.Server);

@@ -4,7 +4,7 @@ using ClickTrace.Testing;
 
 namespace ClickTrace.Storage.Tests.Sites;
 
-public sealed class ClickHouseSiteStoreTests : MigratedDatabaseTest
+public abstract class ClickHouseSiteStoreTests(StoreKind kind) : MigratedDatabaseTest(kind)
 {
     [Fact]
     public async Task Saving_a_site_again_replaces_it()
@@ -21,3 +21,7 @@ public sealed class ClickHouseSiteStoreTests : MigratedDatabaseTest
         Assert.NotNull(await sites.FindAsync("shop"));
     }
 }
+
+public sealed class EmbeddedClickHouseSiteStoreTests() : ClickHouseSiteStoreTests(StoreKind.Embedded);
+
+public sealed class ServerClickHouseSiteStoreTests() : ClickHouseSiteStoreTests(StoreKind.Server);
