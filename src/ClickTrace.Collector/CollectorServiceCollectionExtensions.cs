@@ -30,7 +30,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<UserAgentClassifier>();
         services.AddSingleton<ReferrerClassifier>();
         services.AddSingleton<VisitorIds>();
-        services.AddSingleton<SiteRegistry>();
+        services.AddSiteRegistry();
         services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>
         {
@@ -43,10 +43,18 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IIngestSink, LogSink>();
         services.AddSingleton<LogShipper>();
         services.AddHostedService(sp => sp.GetRequiredService<LogShipper>());
-        services.AddObservability();
+        services.AddObservability().AddLogReadiness();
         // Any page may post to the collector; the site's own allow-list is checked per batch.
         services.AddCors(cors => cors.AddPolicy(CollectApi.CorsPolicy, policy => policy
             .AllowAnyOrigin().WithMethods("POST").WithHeaders("Content-Type", "Content-Encoding")));
+        return services;
+    }
+
+    /// <summary>The cached view of the known sites (the sites API refreshes it after a change, in any role).</summary>
+    public static IServiceCollection AddSiteRegistry(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SiteRegistry>();
         return services;
     }
 }

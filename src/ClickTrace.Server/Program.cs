@@ -5,41 +5,61 @@ using ClickTrace.Collector.Tag;
 using ClickTrace.Server.Api;
 using ClickTrace.Server.Components;
 using ClickTrace.Server.Demo;
+using ClickTrace.Server.Hosting;
 using ClickTrace.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Storage: the embedded ClickHouse engine, its schema migrated at start-up.
+// Role: all (default), collector (ingest only) or ui (dashboard and API only), from --role; split roles need a ClickHouse server.
+var role = builder.AddRole(args);
+// Storage: the embedded ClickHouse engine or a ClickHouse server, its schema migrated at start-up.
 builder.Services.AddClickTraceStorage();
-// Collector: decode, validate, enrich, queue, ship to ClickHouse.
-builder.Services.AddCollector();
-// Analytics: the report services that the HTTP API and the dashboard both call.
-builder.Services.AddAnalytics();
+// Operations: /metrics, /health, /ready.
+builder.Services.AddObservability();
 // HTTP API conventions: problem details for every error, JSON, OpenAPI document.
 builder.Services.AddApi();
-// Dashboard: Blazor Web App with interactive server rendering.
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-// Demo: a site and a page with the tag installed, so a fresh install has something to show.
-builder.Services.AddDemo();
+if (role.Collects())
+{
+    // Collector: decode, validate, write-ahead log, then ship to ClickHouse with enrichment.
+    builder.Services.AddCollector();
+}
+if (role.Reports())
+{
+    // Analytics: the report services that the HTTP API and the dashboard both call.
+    builder.Services.AddAnalytics();
+    builder.Services.AddSiteRegistry();
+    // Dashboard: Blazor Web App with interactive server rendering.
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+}
+if (role == HostRole.All)
+{
+    // Demo: a site and a page with the tag installed, so a fresh install has something to show.
+    builder.Services.AddDemo();
+}
 
 var app = builder.Build();
 
 app.UseApiErrors();
-app.UseCors();
-app.UseRateLimiter();
-app.UseAntiforgery();
-
-app.MapTag();
-app.MapCollect();
 app.MapObservability();
-app.MapSitesApi();
-app.MapReportsApi();
-app.MapSavedFunnelsApi();
 app.MapOpenApi();
-app.MapDemo();
-app.MapLibraries();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+if (role.Collects())
+{
+    app.UseCors();
+    app.UseRateLimiter();
+    app.MapTag();
+    app.MapCollect();
+}
+if (role.Reports())
+{
+    app.UseAntiforgery();
+    app.MapSitesApi();
+    app.MapReportsApi();
+    app.MapSavedFunnelsApi();
+    app.MapLibraries();
+    app.MapStaticAssets();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+}
+if (role == HostRole.All) app.MapDemo();
 
 app.Run();
 

@@ -10,17 +10,24 @@ using Microsoft.Extensions.Options;
 
 namespace ClickTrace.Collector.Observability;
 
-/// <summary>/metrics (Prometheus text), /health (the process is up) and /ready (store reachable, log below its cap).</summary>
+/// <summary>/metrics (Prometheus text), /health (the process is up) and /ready (store reachable, and for a collector its log below its cap).</summary>
 public static class ObservabilityApi
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>The metrics exporter and the store's readiness check, which every role has.</summary>
     public static IServiceCollection AddObservability(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(PrometheusExporter))) return services;   // added already
         services.AddSingleton<PrometheusExporter>();
-        services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
-            .AddCheck<LogHealthCheck>("log", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>The write-ahead log's readiness check: a collector near its disk cap should get no more traffic.</summary>
+    internal static IServiceCollection AddLogReadiness(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<LogHealthCheck>("log", tags: [ReadyTag]);
         return services;
     }
 
