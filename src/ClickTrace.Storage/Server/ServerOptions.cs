@@ -74,8 +74,13 @@ public sealed class ServerOptions
             yield return $"{key} could not be read: write it as Key=Value pairs separated by ';' (Host, Port, Protocol, Username, Password, Compression, Timeout).";
             yield break;
         }
-        if (string.IsNullOrWhiteSpace(builder.Host))
+        if (!builder.TryGetValue("Host", out var host) || string.IsNullOrWhiteSpace(Convert.ToString(host, System.Globalization.CultureInfo.InvariantCulture)))
             yield return $"{key} names no Host.";
+        // The driver falls back to its defaults on a value it cannot read; a typo must not silently mean 8123.
+        if (builder.TryGetValue("Port", out var port) && !ushort.TryParse(Convert.ToString(port, System.Globalization.CultureInfo.InvariantCulture), out var number) | number == 0)
+            yield return $"{key} has Port '{port}': use a number from 1 to 65535.";
+        if (builder.TryGetValue("Timeout", out var timeout) && !int.TryParse(Convert.ToString(timeout, System.Globalization.CultureInfo.InvariantCulture), out _))
+            yield return $"{key} has Timeout '{timeout}': use whole seconds.";
         if (builder.Protocol is not ("http" or "https"))
             yield return $"{key} has Protocol '{builder.Protocol}': use http or https.";
         if (!string.IsNullOrEmpty(Cluster) && !Identifiers.IsValid(Cluster))
