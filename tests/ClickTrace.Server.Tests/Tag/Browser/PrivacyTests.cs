@@ -98,7 +98,8 @@ public sealed class PrivacyTests(Chromium chromium) : IClassFixture<Chromium>, I
     public async Task Sampling_keeps_or_leaves_out_a_visitor_by_their_id(string rate, bool tracked)
     {
         // The visitor id's first 8 hex digits place the visitor at 0.5 in [0, 1).
-        var page = await _tag.OpenAsync("<h1>Hi</h1>", $"data-sample=\"{rate}\"", waitForTag: false,
+        // The real clock: the check below waits for a timer, which a paused fake clock would never fire.
+        var page = await _tag.OpenAsync("<h1>Hi</h1>", $"data-sample=\"{rate}\"", waitForTag: false, fakeClock: false,
             initScript: "localStorage.ct_vid = '80000000aaaaaaaa'");
 
         Assert.Equal(tracked, await page.EvaluateAsync<bool>("() => new Promise(r => setTimeout(() => r(!!window.clicktrace?.identify), 0))"));
