@@ -14,8 +14,15 @@ public sealed class StorageOptions : IValidatableObject
     /// </summary>
     public StorageMode Mode { get; set; } = StorageMode.Embedded;
 
-    /// <summary>Server mode: the connection, the cluster, timeouts and retries.</summary>
+    /// <summary>Server mode: the connection, timeouts and retries.</summary>
     public ServerOptions Server { get; set; } = new();
+
+    /// <summary>
+    /// Server mode on a cluster: its name, as in the servers' <c>remote_servers</c>; empty for a single server.
+    /// Migrations then run <c>ON CLUSTER</c>, events live in a ReplicatedMergeTree <c>events_local</c> per shard
+    /// behind a Distributed <c>events</c> sharded by session, and the metadata tables are replicated to every node.
+    /// </summary>
+    public string? Cluster { get; set; }
 
     /// <summary>Embedded mode: the folder holding the data, relative to the working directory. Default <c>./data</c>.</summary>
     [Required]
@@ -48,6 +55,10 @@ public sealed class StorageOptions : IValidatableObject
                 $"ClickTrace:Storage:Database '{Database}' is not a valid database name: use letters, digits and underscores.", [nameof(Database)]);
         if (!Enum.IsDefined(Mode))
             yield return new ValidationResult($"ClickTrace:Storage:Mode '{Mode}' is not known: use Embedded or Server.", [nameof(Mode)]);
+        if (!string.IsNullOrEmpty(Cluster) && !Identifiers.IsValid(Cluster))
+            yield return new ValidationResult($"ClickTrace:Storage:Cluster '{Cluster}' is not a valid cluster name: use letters, digits and underscores.", [nameof(Cluster)]);
+        if (!string.IsNullOrEmpty(Cluster) && Mode != StorageMode.Server)
+            yield return new ValidationResult("ClickTrace:Storage:Cluster needs ClickTrace:Storage:Mode=Server: the embedded engine is one node.", [nameof(Cluster)]);
         if (Mode != StorageMode.Server) yield break;
         foreach (var problem in Server.Problems()) yield return new ValidationResult(problem, [nameof(Server)]);
         var ranges = new List<ValidationResult>();

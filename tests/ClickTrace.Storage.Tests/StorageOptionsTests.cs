@@ -50,11 +50,20 @@ public sealed class StorageOptionsTests
         var problems = Problems(new StorageOptions
         {
             Mode = StorageMode.Server,
-            Server = new ServerOptions { ConnectionString = "Host=ch", MaxRetries = 99, Cluster = "bad name" },
+            Server = new ServerOptions { ConnectionString = "Host=ch", MaxRetries = 99 },
+            Cluster = "bad name",
         });
 
         Assert.Contains(problems, p => p.StartsWith("ClickTrace:Storage:Server:MaxRetries", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("Cluster 'bad name' is not a valid cluster name", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("ClickTrace:Storage:Cluster 'bad name' is not a valid cluster name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_cluster_needs_server_mode()
+    {
+        var problem = Assert.Single(Problems(new StorageOptions { Cluster = "shop" }));
+
+        Assert.StartsWith("ClickTrace:Storage:Cluster needs ClickTrace:Storage:Mode=Server", problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,9 +24,11 @@ public sealed class ServerClickHouse : IClickHouse, IDisposable
     private readonly SemaphoreSlim _creating = new(1, 1);
     private volatile bool _created;
 
-    public ServerClickHouse(ServerOptions options, string database, TimeProvider? time = null, ILogger<ServerClickHouse>? logger = null)
+    /// <param name="cluster">The cluster the database is spread over (<see cref="StorageOptions.Cluster"/>), or null.</param>
+    public ServerClickHouse(ServerOptions options, string database, string? cluster = null, TimeProvider? time = null, ILogger<ServerClickHouse>? logger = null)
     {
         Identifiers.Validate(database, nameof(database));
+        if (!string.IsNullOrEmpty(cluster)) Identifiers.Validate(cluster, nameof(cluster));
         var problems = options.Problems().ToList();
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
         _options = options;
@@ -34,7 +36,7 @@ public sealed class ServerClickHouse : IClickHouse, IDisposable
         _logger = logger ?? NullLogger<ServerClickHouse>.Instance;
         _client = new ClickHouseClient(options.ClientSettings());
         Database = database;
-        Cluster = string.IsNullOrEmpty(options.Cluster) ? null : options.Cluster;
+        Cluster = string.IsNullOrEmpty(cluster) ? null : cluster;
     }
 
     public string Database { get; }

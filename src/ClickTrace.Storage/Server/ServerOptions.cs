@@ -23,14 +23,7 @@ public sealed class ServerOptions
     /// </summary>
     public string? Password { get; set; }
 
-    /// <summary>
-    /// The cluster's name (as in the server's <c>remote_servers</c>); empty for a single server. With a cluster,
-    /// migrations run <c>ON CLUSTER</c>, events live in a ReplicatedMergeTree <c>events_local</c> behind a
-    /// Distributed <c>events</c> sharded by session, and the metadata tables are replicated to every node.
-    /// </summary>
-    public string? Cluster { get; set; }
-
-    /// <summary>Longest a statement may take, sent as <c>max_execution_time</c> and used as the HTTP timeout. Default 5 minutes.</summary>
+    /// <summary>Longest a statement may take, sent as <c>max_execution_time</c> and used as the HTTP timeout (which allows as long again, at most 30 s more). Default 5 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -54,7 +47,8 @@ public sealed class ServerOptions
         return new ClickHouseClientSettings(builder.ToSettings())
         {
             Database = null,                                // every statement names ClickTrace's database itself
-            Timeout = Timeout + TimeSpan.FromSeconds(30),   // the server's own limit answers first
+            // The server's own limit answers first; past this the answer is lost and the call retried (with its token).
+            Timeout = Timeout + TimeSpan.FromTicks(Math.Min(Timeout.Ticks, TimeSpan.FromSeconds(30).Ticks)),
         };
     }
 
@@ -83,8 +77,6 @@ public sealed class ServerOptions
             yield return $"{key} has Timeout '{timeout}': use whole seconds.";
         if (builder.Protocol is not ("http" or "https"))
             yield return $"{key} has Protocol '{builder.Protocol}': use http or https.";
-        if (!string.IsNullOrEmpty(Cluster) && !Identifiers.IsValid(Cluster))
-            yield return $"ClickTrace:Storage:Server:Cluster '{Cluster}' is not a valid cluster name: use letters, digits and underscores.";
     }
 
     private static ClickHouseConnectionStringBuilder? Parse(string connectionString)

@@ -79,9 +79,8 @@ public sealed class ClusterDdlTests : IDisposable
     public async Task A_store_on_a_cluster_migrates_with_the_cluster_form()
     {
         var options = TestStores.ServerOptions();
-        options.Cluster = Cluster;
         options.MaxRetries = 0;
-        using var store = new ServerClickHouse(options, TestEngine.UniqueDatabaseName("cluster"));
+        using var store = new ServerClickHouse(options, TestEngine.UniqueDatabaseName("cluster"), Cluster);
 
         // The fixture's engine has no cluster: that it is asked about one shows the statements went ON CLUSTER.
         var error = await Assert.ThrowsAsync<ClickHouseException>(() =>

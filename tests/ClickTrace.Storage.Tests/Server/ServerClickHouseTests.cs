@@ -88,6 +88,54 @@ public sealed class ServerClickHouseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_connection_is_retried()
+    {
+        await _store.QueryAsync("SELECT 1");
+        Endpoint.FailNext(_store.Database, 2, Fault.Refused);
+
+        Assert.Equal((byte)5, (await _store.QueryAsync("SELECT 5")).Scalar());
+    }
+
+    [Fact]
+    public async Task An_insert_whose_answer_was_lost_is_retried_with_its_token_and_stored_once()
+    {
+        await _store.ExecuteAsync("CREATE TABLE items (n UInt64) ENGINE = MergeTree ORDER BY n SETTINGS non_replicated_deduplication_window = 100");
+        Endpoint.FailNext(_store.Database, 1, Fault.LostAnswer, insertsOnly: true);
+
+        await _store.InsertRowBinaryAsync("items", ["n"], Rows(1, 2, 3), "ship-lost");
+
+        Assert.Equal(2, Endpoint.Seen(_store.Database).Count(r => r.Sql.StartsWith("INSERT", StringComparison.Ordinal)));
+        Assert.Equal(3UL, (await _store.QueryAsync("SELECT count() FROM items")).Scalar());
+    }
+
+    [Fact]
+    public async Task An_insert_answered_after_the_http_timeout_is_retried_and_still_stored_once()
+    {
+        using var store = new ServerClickHouse(WithOptions(o => o.Timeout = TimeSpan.FromSeconds(1)), TestEngine.UniqueDatabaseName("srv"));
+        await store.ExecuteAsync("CREATE TABLE items (n UInt64) ENGINE = MergeTree ORDER BY n SETTINGS non_replicated_deduplication_window = 100");
+        // The first attempt outlives the client's 2 s; it is stored after the retry, with the same token.
+        Endpoint.FailNext(store.Database, 1, Fault.SlowBy(TimeSpan.FromSeconds(3)), insertsOnly: true);
+
+        await store.InsertRowBinaryAsync("items", ["n"], Rows(1, 2, 3), "ship-slow");
+        await Endpoint.IdleAsync(store.Database);
+
+        Assert.Equal(2, Endpoint.Seen(store.Database).Count(r => r.Sql.StartsWith("INSERT", StringComparison.Ordinal)));
+        Assert.Equal(3UL, (await store.QueryAsync("SELECT count() FROM items")).Scalar());
+    }
+
+    [Fact]
+    public async Task A_statement_past_its_timeout_is_stopped_by_the_server_and_not_retried()
+    {
+        using var store = new ServerClickHouse(WithOptions(o => o.Timeout = TimeSpan.FromSeconds(1)), TestEngine.UniqueDatabaseName("srv"));
+
+        var error = await Assert.ThrowsAsync<ClickHouseException>(() =>
+            store.QueryAsync("SELECT sum(sleepEachRow(0.25)) FROM numbers(20) SETTINGS max_block_size = 1"));
+
+        Assert.Equal("TIMEOUT_EXCEEDED", error.Name);
+        Assert.Single(Endpoint.Seen(store.Database), r => r.Sql.Contains("sleepEachRow", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Values_travel_as_bound_parameters_never_inside_the_sql()
     {
         const string hostile = "x'); DROP TABLE events; --";

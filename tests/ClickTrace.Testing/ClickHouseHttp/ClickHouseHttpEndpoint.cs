@@ -33,8 +33,9 @@ public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly EmbeddedClickHouse _engine;
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
+    private readonly ConcurrentDictionary<string, Queue<(Fault Fault, bool InsertsOnly)>> _faults = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SeenRequest>> _seen = new();
+    private readonly ConcurrentDictionary<string, int> _running = new();
 
     private ClickHouseHttpEndpoint(WebApplication app, EmbeddedClickHouse engine)
     {
@@ -51,11 +52,29 @@ public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
     /// <summary>A connection string for ClickHouse.Driver, without the password (pass <see cref="Password"/> apart, as production does).</summary>
     public string ConnectionString => $"Host={Address.Host};Port={Address.Port};Protocol=http;Username={User}";
 
-    /// <summary>The next <paramref name="count"/> requests naming <paramref name="database"/> fail as <paramref name="fault"/> says.</summary>
-    public void FailNext(string database, int count, Fault fault)
+    /// <summary>
+    /// The next <paramref name="count"/> requests naming <paramref name="database"/> (only its inserts, with
+    /// <paramref name="insertsOnly"/>) fail as <paramref name="fault"/> says.
+    /// </summary>
+    public void FailNext(string database, int count, Fault fault, bool insertsOnly = false)
     {
         var queue = _faults.GetOrAdd(database, _ => new());
-        for (var i = 0; i < count; i++) queue.Enqueue(fault);
+        lock (queue)
+            for (var i = 0; i < count; i++) queue.Enqueue((fault, insertsOnly));
+    }
+
+    /// <summary>Waits until no request naming <paramref name="database"/> is being served (a slow one may outlive its client).</summary>
+    public Task IdleAsync(string database) =>
+        Eventually.Until(() => Task.FromResult(_running.GetValueOrDefault(database)), running => running == 0, $"the requests on {database} to end");
+
+    private Fault? NextFault(string database, HttpStatement statement)
+    {
+        if (!_faults.TryGetValue(database, out var queue)) return null;
+        lock (queue)
+        {
+            if (!queue.TryPeek(out var next) || (next.InsertsOnly && statement.InsertSql is null)) return null;
+            return queue.Dequeue().Fault;
+        }
     }
 
     /// <summary>The requests that named <paramref name="database"/>, in arrival order.</summary>
@@ -81,21 +100,34 @@ public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
         var response = context.Response;
         var database = context.Request.Query["database"].ToString();
         var clock = Stopwatch.StartNew();
+        if (database.Length > 0) _running.AddOrUpdate(database, 1, (_, n) => n + 1);
         try
         {
             if (!Authenticated(context.Request))
                 throw new ClickHouseException(516, "AUTHENTICATION_FAILED", $"Code: 516. DB::Exception: {User}: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)");
             var statement = await HttpStatement.ReadAsync(context.Request);
+            var fault = database.Length > 0 ? NextFault(database, statement) : null;
             if (database.Length > 0)
+                _seen.GetOrAdd(database, _ => new()).Enqueue(new(statement.Sql, statement.Settings, context.Request.Headers.ContentEncoding.ToString(), statement.Parameters.Count, fault?.Kind));
+            switch (fault?.Kind)
             {
-                _seen.GetOrAdd(database, _ => new()).Enqueue(new(statement.Sql, statement.Settings, context.Request.Headers.ContentEncoding.ToString(), statement.Parameters.Count));
-                if (_faults.TryGetValue(database, out var faults) && faults.TryDequeue(out var fault))
-                {
+                case FaultKind.Answer:
                     await fault.WriteAsync(response);
                     return;
-                }
+                case FaultKind.Refuse:
+                    context.Abort();
+                    return;
+                case FaultKind.Slow:
+                    await Task.Delay(fault.Delay, CancellationToken.None);
+                    break;
             }
-            var (output, rowsRead, rowsWritten) = await _engine.RunAsync(connection => Run(connection, statement), context.RequestAborted);
+            // A faulty statement runs to its end even when its client has gone, as on a real server.
+            var (output, rowsRead, rowsWritten) = await _engine.RunAsync(connection => Run(connection, statement), fault is null ? context.RequestAborted : CancellationToken.None);
+            if (fault?.Kind == FaultKind.LoseAnswer)
+            {
+                context.Abort();
+                return;
+            }
             response.Headers["X-ClickHouse-Query-Id"] = statement.QueryId;
             response.Headers["X-ClickHouse-Format"] = statement.Format;
             response.Headers["X-ClickHouse-Timezone"] = "UTC";
@@ -112,12 +144,20 @@ public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
                 await response.Body.WriteAsync(output);
             }
         }
-        catch (ClickHouseException e)
+        catch (ClickHouseException e) when (!response.HasStarted)
         {
             response.StatusCode = e.Code == 516 ? 401 : 500;
             response.Headers["X-ClickHouse-Exception-Code"] = e.Code.ToString(CultureInfo.InvariantCulture);
             response.ContentType = "text/plain; charset=UTF-8";
             await response.WriteAsync(e.Message + "\n");
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (a timeout, or a fault that reset the connection): nobody to answer.
+        }
+        finally
+        {
+            if (database.Length > 0) _running.AddOrUpdate(database, 0, (_, n) => n - 1);
         }
     }
 
@@ -174,18 +214,36 @@ public sealed class ClickHouseHttpEndpoint : IAsyncDisposable
     }
 }
 
-/// <summary>A request the endpoint saw: its SQL, settings, body encoding and number of bound values.</summary>
-public sealed record SeenRequest(string Sql, IReadOnlyList<KeyValuePair<string, string>> Settings, string ContentEncoding, int Parameters)
+/// <summary>A request the endpoint saw: its SQL, settings, body encoding, number of bound values, and the fault it met.</summary>
+public sealed record SeenRequest(string Sql, IReadOnlyList<KeyValuePair<string, string>> Settings, string ContentEncoding, int Parameters, FaultKind? Fault)
 {
     public string? Setting(string name) => Settings.FirstOrDefault(s => s.Key == name).Value;
 }
 
-/// <summary>A planted failure: an HTTP status with a ClickHouse error code (0 for none, as a proxy would answer).</summary>
-public sealed record Fault(int Status, int Code, string Message)
+public enum FaultKind
 {
-    public static Fault TooManyParts => new(500, 252, "Code: 252. DB::Exception: Too many parts (300). Merges are processing significantly slower than inserts. (TOO_MANY_PARTS)");
-    public static Fault ProxyUnavailable => new(503, 0, "Service Unavailable");
-    public static Fault SyntaxError => new(400, 62, "Code: 62. DB::Exception: Syntax error: failed at position 1. (SYNTAX_ERROR)");
+    /// <summary>Answer with an error instead of running the statement.</summary>
+    Answer,
+
+    /// <summary>Reset the connection without running anything, as a server that is down would.</summary>
+    Refuse,
+
+    /// <summary>Run the statement, then reset the connection: it took effect, but the client cannot know.</summary>
+    LoseAnswer,
+
+    /// <summary>Wait, then run and answer (the client may have given up by then; the statement runs anyway).</summary>
+    Slow,
+}
+
+/// <summary>A planted failure of one request.</summary>
+public sealed record Fault(FaultKind Kind, int Status = 0, int Code = 0, string Message = "", TimeSpan Delay = default)
+{
+    public static Fault TooManyParts => new(FaultKind.Answer, 500, 252, "Code: 252. DB::Exception: Too many parts (300). Merges are processing significantly slower than inserts. (TOO_MANY_PARTS)");
+    public static Fault ProxyUnavailable => new(FaultKind.Answer, 503, 0, "Service Unavailable");
+    public static Fault SyntaxError => new(FaultKind.Answer, 400, 62, "Code: 62. DB::Exception: Syntax error: failed at position 1. (SYNTAX_ERROR)");
+    public static Fault Refused => new(FaultKind.Refuse);
+    public static Fault LostAnswer => new(FaultKind.LoseAnswer);
+    public static Fault SlowBy(TimeSpan delay) => new(FaultKind.Slow, Delay: delay);
 
     internal async Task WriteAsync(HttpResponse response)
     {
