@@ -3,9 +3,17 @@ using ClickTrace.Storage;
 
 namespace ClickTrace.Analytics.Overview;
 
-/// <summary>Builds the overview: ClickHouse aggregates, C# back-fills the series.</summary>
+/// <summary>
+/// Builds the overview: ClickHouse aggregates, C# back-fills the series. Without dimension filters it reads
+/// the quarter-hour rollups (<see cref="OverviewRollupQueries"/>); with them, the events.
+/// </summary>
 public sealed class OverviewService(IClickHouse store, TimeProvider? time = null)
 {
+    /// <summary>Read the events even when the rollups could answer (the tests compare both ways).</summary>
+    internal bool AlwaysFromEvents { get; init; }
+
+    private bool FromRollups(ReportQuery query) => !AlwaysFromEvents && query.Filters is not { Count: > 0 };
+
     public const int DefaultLimit = 10;
     public static readonly TimeSpan LiveWindow = TimeSpan.FromMinutes(5);
 
@@ -17,8 +25,9 @@ public sealed class OverviewService(IClickHouse store, TimeProvider? time = null
         return previous is null ? report : report with { Previous = new(query.Previous().Period.From, query.Previous().Period.To, await previous.ConfigureAwait(false)) };
     }
 
-    private async Task<OverviewTotals> TotalsAsync(ReportQuery query, CancellationToken cancellationToken) =>
-        Totals((await store.QueryAsync(query, OverviewQueries.Totals, query.Parameters(), cancellationToken).ConfigureAwait(false)).Rows.FirstOrDefault());
+    private async Task<OverviewTotals> TotalsAsync(ReportQuery query, CancellationToken cancellationToken) => FromRollups(query)
+        ? Totals((await store.QueryAsync(OverviewRollupQueries.Totals, query.Parameters().WithQuarters(query.Period), cancellationToken).ConfigureAwait(false)).Rows.FirstOrDefault())
+        : Totals((await store.QueryAsync(query, OverviewQueries.Totals, query.Parameters(), cancellationToken).ConfigureAwait(false)).Rows.FirstOrDefault());
 
     private static OverviewTotals Totals(object?[]? t) =>
         t is null ? new(0, 0, 0, 0) : new(Cells.Long(t[0]), Cells.Long(t[1]), Cells.Long(t[2]), Cells.Long(t[3]));
@@ -27,12 +36,16 @@ public sealed class OverviewService(IClickHouse store, TimeProvider? time = null
     {
         var now = (time ?? TimeProvider.System).GetUtcNow();
         var parameters = query.Parameters().Add("limit", Math.Clamp(limit, 1, 1000)).Add("live_from", now - LiveWindow).Add("live_to", now);
-        var visits = store.QueryAsync(query, OverviewQueries.Visits, parameters, cancellationToken);
+        var rollups = FromRollups(query);
+        if (rollups) parameters.WithQuarters(query.Period);
+        Task<QueryResult> Run(string events, string fromRollups) =>
+            rollups ? store.QueryAsync(fromRollups, parameters, cancellationToken) : store.QueryAsync(query, events, parameters, cancellationToken);
+        var visits = Run(OverviewQueries.Visits, OverviewRollupQueries.Visits);
         var live = store.QueryAsync(OverviewQueries.Live, parameters, cancellationToken);
-        var totals = store.QueryAsync(query, OverviewQueries.Totals, parameters, cancellationToken);
-        var series = store.QueryAsync(query, OverviewQueries.Series(query.Period.Interval), parameters, cancellationToken);
-        var pages = store.QueryAsync(query, OverviewQueries.TopPages, parameters, cancellationToken);
-        var clicks = store.QueryAsync(query, OverviewQueries.TopClicks, parameters, cancellationToken);
+        var totals = Run(OverviewQueries.Totals, OverviewRollupQueries.Totals);
+        var series = Run(OverviewQueries.Series(query.Period.Interval), OverviewRollupQueries.Series(query.Period.Interval));
+        var pages = Run(OverviewQueries.TopPages, OverviewRollupQueries.TopPages);
+        var clicks = Run(OverviewQueries.TopClicks, OverviewRollupQueries.TopClicks);
         await Task.WhenAll(totals, series, pages, clicks, visits, live).ConfigureAwait(false);
         var visitCounts = (await visits.ConfigureAwait(false)).Rows
             .Select(r => new VisitCounts((string)r[0]!, (string)r[1]!, Cells.Long(r[2]), Cells.Long(r[3]), Cells.Long(r[4]), Cells.Long(r[5]))).ToList();

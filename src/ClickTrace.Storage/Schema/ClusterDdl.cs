@@ -15,6 +15,11 @@ public static partial class ClusterDdl
     public static readonly IReadOnlyDictionary<string, string> Sharded = new Dictionary<string, string>
     {
         ["events"] = "cityHash64(session_id)",
+        // The overview's rollups: each shard's views fill its own part; a session's pieces stay with its events.
+        ["overview_buckets"] = "rand()",
+        ["page_buckets"] = "rand()",
+        ["click_buckets"] = "rand()",
+        ["session_buckets"] = "cityHash64(session_id)",
     };
 
     /// <summary>The suffix of a sharded table's local part.</summary>
@@ -28,6 +33,9 @@ public static partial class ClusterDdl
         Identifiers.Validate(database, "database name");
         if (CreateTable().Match(statement) is { Success: true } create) return CreateOnCluster(create, cluster, database);
         if (AlterTable().Match(statement) is { Success: true } alter) return AlterOnCluster(alter, cluster);
+        if (CreateView().Match(statement) is { Success: true } view) return [ViewOnCluster(view, cluster)];
+        // A fill from what is stored runs once, from any node, through the Distributed tables.
+        if (InsertSelect().IsMatch(statement)) return [statement];
         throw new InvalidOperationException($"This migration statement has no cluster form yet; teach ClusterDdl its shape: {statement.Trim()}");
     }
 
@@ -50,6 +58,17 @@ public static partial class ClusterDdl
         ];
     }
 
+    /// <summary>A materialized view on each node, from the local part of a sharded table into the local part of its target.</summary>
+    private static string ViewOnCluster(Match view, string cluster)
+    {
+        var (name, target, select) = (view.Groups["name"].Value, view.Groups["target"].Value, view.Groups["select"].Value);
+        if (Sharded.ContainsKey(target)) target += LocalSuffix;
+        select = SourceTable().Replace(select, source => Sharded.ContainsKey(source.Groups["table"].Value)
+            ? $"FROM {source.Groups["table"].Value}{LocalSuffix}"
+            : source.Value);
+        return $"CREATE MATERIALIZED VIEW IF NOT EXISTS {name} ON CLUSTER {cluster} TO {target} AS\n{select}";
+    }
+
     private static IReadOnlyList<string> AlterOnCluster(Match alter, string cluster)
     {
         var (table, change) = (alter.Groups["table"].Value, alter.Groups["change"].Value);
@@ -68,6 +87,15 @@ public static partial class ClusterDdl
 
     [GeneratedRegex(@"^\s*ALTER TABLE (?<table>[A-Za-z_][A-Za-z0-9_]*)\s+(?<change>.*?)\s*$", RegexOptions.Singleline)]
     private static partial Regex AlterTable();
+
+    [GeneratedRegex(@"^\s*CREATE MATERIALIZED VIEW IF NOT EXISTS (?<name>[A-Za-z_][A-Za-z0-9_]*) TO (?<target>[A-Za-z_][A-Za-z0-9_]*) AS\s+(?<select>SELECT\s.*?)\s*$", RegexOptions.Singleline)]
+    private static partial Regex CreateView();
+
+    [GeneratedRegex(@"^\s*INSERT INTO [A-Za-z_][A-Za-z0-9_]*\s+SELECT\s", RegexOptions.Singleline)]
+    private static partial Regex InsertSelect();
+
+    [GeneratedRegex(@"\bFROM (?<table>[A-Za-z_][A-Za-z0-9_]*)\b")]
+    private static partial Regex SourceTable();
 
     [GeneratedRegex(@"^\s*MODIFY SETTING non_replicated_deduplication_window = (?<size>\d+)\s*$")]
     private static partial Regex DeduplicationWindow();

@@ -118,9 +118,10 @@ public static class Migrations
             ORDER BY (site_id, funnel_id)
             """,
         ]),
+        new(7, "overview rollups: quarter-hour buckets of totals, pages, clicked elements and session pieces", OverviewRollups.Statements(Retention(options))),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.
-    private static string Retention(StorageOptions options) =>
+    internal static string Retention(StorageOptions options) =>
         checked((uint)options.RetentionDays).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -79,6 +79,14 @@ public sealed class TagPage : IAsyncDisposable
         return Page;
     }
 
+    /// <summary>
+    /// Waits until the browser has delivered intersection changes for <paramref name="selector"/>: a fresh
+    /// observer's first callback comes in the same rendering step as those of the observers created before it,
+    /// such as the tag's. (Intersections follow real rendering frames, not the page's fake clock.)
+    /// </summary>
+    public Task IntersectionsDeliveredAsync(string selector) => Page.EvaluateAsync(
+        "s => new Promise(done => new IntersectionObserver((_, o) => { o.disconnect(); done(); }).observe(document.querySelector(s)))", selector);
+
     /// <summary>Advances the page's clock, firing the tag's timers that fall due.</summary>
     public Task RunForAsync(int milliseconds) => Page.Clock.RunForAsync(milliseconds);
 

@@ -22,11 +22,16 @@ public sealed class VisibilityCaptureTests(Chromium chromium) : IClassFixture<Ch
             <div style="height:1000px"></div>
             """);
 
+        await _tag.IntersectionsDeliveredAsync("#top");
         await _tag.ScrollAsync(2500);      // the bottom link comes into view
+        await _tag.IntersectionsDeliveredAsync("#bottom");
         await _tag.RunForAsync(100);
         await _tag.ScrollAsync(0);         // and the top one again: not a second impression
+        await _tag.IntersectionsDeliveredAsync("#top");
         await _tag.RunForAsync(100);
         await page.EvaluateAsync("() => history.pushState({}, '', '/next')");   // a new page view: seen again
+        await _tag.RunForAsync(100);
+        await _tag.IntersectionsDeliveredAsync("#top");
         await _tag.RunForAsync(100);
         await _tag.LeaveAsync();
 

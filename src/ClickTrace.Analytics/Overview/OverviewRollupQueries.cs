@@ -1,0 +1,125 @@
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Storage;
+using ClickTrace.Storage.Schema;
+
+namespace ClickTrace.Analytics.Overview;
+
+/// <summary>
+/// The overview's queries on the quarter-hour rollups (migration 7): the whole quarter hours of the period
+/// come from the rollup tables, its ragged ends (before the first whole quarter, after the last) from
+/// <c>events</c>, as aggregate states merged in one pass, so the numbers are the ones the plain queries in
+/// <see cref="OverviewQueries"/> give. Used when the report has no dimension filter (a filter selects
+/// sessions by their events, which only the events table knows).
+/// </summary>
+internal static class OverviewRollupQueries
+{
+    public static readonly TimeSpan Quarter = TimeSpan.FromMinutes(15);
+
+    private const string Rollup =
+        "site_id = {site:String} AND bucket >= {inner_from:DateTime64(3, 'UTC')} AND bucket < {inner_to:DateTime64(3, 'UTC')}";
+
+    // The day bounds let the engine skip other days' granules, as in ReportQuery.
+    private const string Ends =
+        "site_id = {site:String} AND toDate(timestamp) >= toDate({from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({to:DateTime64(3, 'UTC')})" +
+        " AND (timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {inner_from:DateTime64(3, 'UTC')}" +
+        " OR timestamp >= {inner_to:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')})";
+
+    /// <summary>
+    /// Binds the whole quarter hours inside the period, [inner_from, inner_to); an empty span at the start
+    /// when the period holds none (the ends then cover all of it).
+    /// </summary>
+    public static QueryParameters WithQuarters(this QueryParameters parameters, ReportPeriod period)
+    {
+        var (first, last) = Quarters(period.From, period.To);
+        return parameters.Add("inner_from", first).Add("inner_to", last);
+    }
+
+    /// <summary>The first and last whole quarter-hour boundaries in [from, to), or (from, from) when none fit.</summary>
+    public static (DateTimeOffset First, DateTimeOffset Last) Quarters(DateTimeOffset from, DateTimeOffset to)
+    {
+        var ticks = Quarter.Ticks;
+        var first = new DateTimeOffset((from.UtcTicks + ticks - 1) / ticks * ticks, TimeSpan.Zero);
+        var last = new DateTimeOffset(to.UtcTicks / ticks * ticks, TimeSpan.Zero);
+        return first < last ? (first, last) : (from, from);
+    }
+
+    public const string Totals = $"""
+        SELECT uniqMerge(visitors), uniqMerge(sessions), sum(pageviews), sum(clicks)
+        FROM
+        (
+            SELECT visitors, sessions, CAST(pageviews AS UInt64) AS pageviews, CAST(clicks AS UInt64) AS clicks FROM overview_buckets WHERE {Rollup}
+            UNION ALL
+            SELECT uniqState(visitor_id), uniqState(session_id), toUInt64(countIf(type = 'pageview')), toUInt64(countIf(type = 'click')) FROM events WHERE {Ends}
+        )
+        """;
+
+    public static string Series(Interval interval) => $"""
+        SELECT {(interval == Interval.Day ? "toStartOfDay" : "toStartOfHour")}(quarter, {"{tz:String}"}) AS bucket, uniqMerge(visitors), sum(pageviews)
+        FROM
+        (
+            SELECT bucket AS quarter, visitors, CAST(pageviews AS UInt64) AS pageviews FROM overview_buckets WHERE {Rollup}
+            UNION ALL
+            SELECT toStartOfFifteenMinutes(timestamp) AS quarter, uniqState(visitor_id), toUInt64(countIf(type = 'pageview')) FROM events WHERE {Ends} GROUP BY quarter
+        )
+        GROUP BY bucket
+        ORDER BY bucket
+        """;
+
+    public const string TopPages = $"""
+        SELECT path, sum(pageviews) AS total, uniqMerge(visitors)
+        FROM
+        (
+            SELECT path, CAST(pageviews AS UInt64) AS pageviews, visitors FROM page_buckets WHERE {Rollup}
+            UNION ALL
+            SELECT path, toUInt64(count()), uniqState(visitor_id) FROM events WHERE {Ends} AND type = 'pageview' GROUP BY path
+        )
+        GROUP BY path
+        ORDER BY total DESC, path
+        LIMIT {"{limit:UInt32}"}
+        """;
+
+    public const string TopClicks = $"""
+        SELECT path, selector, any(tag), anyHeavyMerge(text), anyHeavyMerge(href), sum(clicks) AS total, uniqMerge(visitors)
+        FROM
+        (
+            SELECT path, selector, CAST(tag AS String) AS tag, text, href, CAST(clicks AS UInt64) AS clicks, visitors FROM click_buckets WHERE {Rollup}
+            UNION ALL
+            SELECT path, selector, any(CAST(tag AS String)), anyHeavyState(text), anyHeavyState(href), toUInt64(count()), uniqState(visitor_id)
+            FROM events WHERE {Ends} AND type = 'click' GROUP BY path, selector
+        )
+        GROUP BY path, selector
+        ORDER BY total DESC, path, selector
+        LIMIT {"{limit:UInt32}"}
+        """;
+
+    /// <summary>The sessions with a page view, each described once from its pieces; then counted as in <see cref="OverviewQueries.Visits"/>.</summary>
+    public const string Visits = $"""
+        SELECT dimension, value, count(), uniq(visitor_id), countIf(pageviews = 1), sum(duration_ms)
+        FROM
+        (
+            SELECT session_id, any(visitor_id) AS visitor_id, sum(pageviews) AS pageviews,
+                   toUInt64(toUnixTimestamp64Milli(max(last)) - toUnixTimestamp64Milli(min(first))) AS duration_ms,
+                   argMinIfMerge(entry) AS entry, argMaxIfMerge(exit) AS exit, argMinIfMerge(source) AS source,
+                   argMinIfMerge(campaign) AS campaign, argMinIfMerge(channel) AS channel,
+                   any(device) AS device, any(browser) AS browser, any(os) AS os
+            FROM
+            (
+                SELECT session_id, CAST(visitor_id AS UInt64) AS visitor_id, CAST(pageviews AS UInt64) AS pageviews,
+                       CAST(first AS DateTime64(3, 'UTC')) AS first, CAST(last AS DateTime64(3, 'UTC')) AS last,
+                       entry, exit, source, campaign, channel, CAST(device AS String) AS device, CAST(browser AS String) AS browser, CAST(os AS String) AS os
+                FROM session_buckets WHERE {Rollup}
+                UNION ALL
+                SELECT session_id, {OverviewRollupColumns.SessionPieces}
+                FROM events WHERE {Ends} GROUP BY session_id
+            )
+            GROUP BY session_id
+            HAVING pageviews > 0
+        )
+        ARRAY JOIN [('all', ''), ('entry', entry), ('exit', exit), ('source', source), ('campaign', campaign), ('channel', channel),
+                    ('device', device), ('browser', browser), ('os', os)] AS pair
+        GROUP BY pair.1 AS dimension, pair.2 AS value
+        HAVING dimension = 'all' OR value != ''
+        ORDER BY dimension, count() DESC, value
+        LIMIT 1000 BY dimension
+        """;
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using ClickTrace.Analytics.Overview;
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Storage;
+using ClickTrace.Storage.Events;
+using ClickTrace.Storage.Schema;
+using ClickTrace.Testing;
+using ClickTrace.Traffic;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClickTrace.Analytics.Tests.Overview;
+
+/// <summary>
+/// The overview read from the quarter-hour rollups equals the overview read from the events: on whole days in
+/// zones with half- and three-quarter-hour offsets, on periods with ragged ends, inside one quarter hour, and
+/// for events stored before the rollups existed.
+/// </summary>
+public abstract class OverviewRollupTests(StoreKind kind) : MigratedDatabaseTest(kind)
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string, string, string, string> Periods => new()
+    {
+        // from, to (instants, or yyyy-MM-dd for whole local days), time zone
+        { "days", "2026-11-01", "2026-11-03", "UTC" },
+        { "days", "2026-11-02", "2026-11-02", "Asia/Kolkata" },
+        { "days", "2026-11-01", "2026-11-03", "Asia/Kathmandu" },
+        { "days", "2026-11-01", "2026-11-02", "America/New_York" },
+        { "instants", "2026-11-01T10:07:13Z", "2026-11-02T13:52:40.5Z", "UTC" },
+        { "instants", "2026-11-02T09:03:00Z", "2026-11-02T09:11:00Z", "Europe/Berlin" },
+        { "instants", "2026-11-01T23:59:59.999Z", "2026-11-02T00:15:00.001Z", "Asia/Kolkata" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task The_rollups_give_the_numbers_of_the_events(string kind, string from, string to, string zone)
+    {
+        await new ClickHouseEventWriter(Store).WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { Seed = 7, Visitors = 500, Days = 3, Start = Start }).ToList());
+
+        await AssertSameAsync(Query(kind, from, to, zone));
+    }
+
+    [Fact]
+    public async Task Events_stored_before_the_rollups_existed_are_rolled_up_by_the_migration()
+    {
+        var store = TestStores.NewDatabase(Kind);
+        try
+        {
+            var migrations = Migrations.All(new StorageOptions());
+            var migrator = new Migrator(store, TimeProvider.System, NullLogger<Migrator>.Instance);
+            await migrator.MigrateAsync(migrations.Where(m => m.Version < 7).ToList());
+            await new ClickHouseEventWriter(store).WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { Seed = 8, Visitors = 200, Days = 2, Start = Start }).ToList());
+            await migrator.MigrateAsync(migrations);
+            await new ClickHouseEventWriter(store).WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { Seed = 9, Visitors = 100, Days = 2, Start = Start }).ToList());
+
+            var query = Query("days", "2026-11-01", "2026-11-02", "UTC");
+            var fromRollups = await new OverviewService(store).GetAsync(query);
+
+            Assert.Equal(Json(await new OverviewService(store) { AlwaysFromEvents = true }.GetAsync(query)), Json(fromRollups));
+            Assert.True(fromRollups.Totals.Visitors > 250, $"{fromRollups.Totals.Visitors} visitors");
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task AssertSameAsync(ReportQuery query)
+    {
+        var fromRollups = await new OverviewService(Store).GetAsync(query, limit: 50, compare: true);
+        var fromEvents = await new OverviewService(Store) { AlwaysFromEvents = true }.GetAsync(query, limit: 50, compare: true);
+
+        Assert.Equal(Json(fromEvents), Json(fromRollups));
+        Assert.True(fromRollups.Totals.Pageviews > 0, "the period holds no page views: the comparison would prove nothing");
+    }
+
+    private static ReportQuery Query(string kind, string from, string to, string zone)
+    {
+        if (kind == "days") return new ReportQuery("shop", ReportPeriod.TryResolve("custom", from, to, zone, Start, out _)!);
+        ReportPeriod.TryFindZone(zone, out var tz);
+        var (first, last) = (DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        return new ReportQuery("shop", new ReportPeriod(first, last, tz, last - first <= TimeSpan.FromDays(2) ? Interval.Hour : Interval.Day));
+    }
+
+    private static string Json(OverviewReport report) => JsonSerializer.Serialize(report);
+}
+
+public sealed class EmbeddedOverviewRollupTests() : OverviewRollupTests(StoreKind.Embedded);
+
+public sealed class ServerOverviewRollupTests() : OverviewRollupTests(StoreKind.Server);
