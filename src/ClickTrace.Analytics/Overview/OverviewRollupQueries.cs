@@ -18,11 +18,14 @@ internal static class OverviewRollupQueries
     private const string Rollup =
         "site_id = {site:String} AND bucket >= {inner_from:DateTime64(3, 'UTC')} AND bucket < {inner_to:DateTime64(3, 'UTC')}";
 
-    // The day bounds let the engine skip other days' granules, as in ReportQuery.
+    // Each end with its own day bounds, which let the engine skip the other days' granules (as in ReportQuery),
+    // and switched off by a constant when it is empty, so that an aligned period reads no events at all.
     private const string Ends =
-        "site_id = {site:String} AND toDate(timestamp) >= toDate({from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({to:DateTime64(3, 'UTC')})" +
-        " AND (timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {inner_from:DateTime64(3, 'UTC')}" +
-        " OR timestamp >= {inner_to:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')})";
+        "site_id = {site:String} AND (" +
+        "{head:UInt8} AND toDate(timestamp) >= toDate({from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({inner_from:DateTime64(3, 'UTC')})" +
+        " AND timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {inner_from:DateTime64(3, 'UTC')}" +
+        " OR {tail:UInt8} AND toDate(timestamp) >= toDate({inner_to:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({to:DateTime64(3, 'UTC')})" +
+        " AND timestamp >= {inner_to:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')})";
 
     /// <summary>
     /// Binds the whole quarter hours inside the period, [inner_from, inner_to); an empty span at the start
@@ -31,7 +34,8 @@ internal static class OverviewRollupQueries
     public static QueryParameters WithQuarters(this QueryParameters parameters, ReportPeriod period)
     {
         var (first, last) = Quarters(period.From, period.To);
-        return parameters.Add("inner_from", first).Add("inner_to", last);
+        return parameters.Add("inner_from", first).Add("inner_to", last)
+            .Add("head", first > period.From ? 1 : 0).Add("tail", period.To > last ? 1 : 0);
     }
 
     /// <summary>The first and last whole quarter-hour boundaries in [from, to), or (from, from) when none fit.</summary>

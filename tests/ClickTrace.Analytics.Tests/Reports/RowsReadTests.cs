@@ -74,12 +74,30 @@ public abstract class RowsReadTests(StoreKind kind) : MigratedDatabaseTest(kind)
         }
     }
 
-    /// <summary>The rows the engine plans to read from the events table, over every read of it the plan shows.</summary>
-    private async Task<long> RowsToReadAsync(string sql, QueryParameters parameters)
+    [Fact]
+    public async Task The_rollup_overview_reads_no_events_for_whole_quarters_and_only_the_days_of_its_ragged_ends()
+    {
+        await new ClickHouseEventWriter(Store).WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { Seed = 3, Visitors = 6000, Days = 28 }).ToList());
+        await Store.ExecuteAsync("OPTIMIZE TABLE events FINAL");
+        var total = Convert.ToInt64((await Store.QueryAsync("SELECT count() FROM events")).Scalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var month = new ReportQuery("shop", ReportPeriod.TryResolve("custom", "2026-11-01", "2026-11-28", "UTC", DateTimeOffset.UtcNow, out _)!);
+        var ragged = month with { Period = month.Period with { From = month.Period.From.AddMinutes(7), To = month.Period.To.AddMinutes(-3) } };
+
+        foreach (var sql in new[] { OverviewRollupQueries.Totals, OverviewRollupQueries.Series(Interval.Day), OverviewRollupQueries.TopPages, OverviewRollupQueries.TopClicks, OverviewRollupQueries.Visits })
+        {
+            Assert.Equal(0, await RowsToReadAsync(sql, month.Parameters().Add("limit", 10).WithQuarters(month.Period), "events"));
+            var read = await RowsToReadAsync(sql, ragged.Parameters().Add("limit", 10).WithQuarters(ragged.Period), "events");
+            Assert.True(read > 0 && read < total / 5, $"{read:N0} of {total:N0} events read for the ends of a four-week period");
+        }
+    }
+
+    /// <summary>The rows the engine plans to read from the events table (or <paramref name="table"/>), over every read of it the plan shows.</summary>
+    private async Task<long> RowsToReadAsync(string sql, QueryParameters parameters, string? table = null)
     {
         var estimate = await Store.QueryAsync("EXPLAIN ESTIMATE " + sql, parameters);
         var rows = estimate.Columns.ToList().IndexOf("rows");
-        return estimate.Rows.Sum(r => Convert.ToInt64(r[rows], System.Globalization.CultureInfo.InvariantCulture));
+        var tables = estimate.Columns.ToList().IndexOf("table");
+        return estimate.Rows.Where(r => table is null || (string)r[tables]! == table).Sum(r => Convert.ToInt64(r[rows], System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 
