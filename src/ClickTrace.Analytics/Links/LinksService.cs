@@ -3,16 +3,24 @@ using ClickTrace.Storage;
 
 namespace ClickTrace.Analytics.Links;
 
-/// <summary>The links report: the engine counts per link and its broken clicks, <see cref="LinksShaping"/> rates, flags and ranks.</summary>
+/// <summary>
+/// The links report: the engine counts per link (from the quarter-hour rollups when there is no dimension
+/// filter) and its broken clicks, <see cref="LinksShaping"/> rates, flags and ranks.
+/// </summary>
 public sealed class LinksService(IClickHouse store)
 {
+    /// <summary>Count from the events even when the rollups could answer (the tests compare both ways).</summary>
+    internal bool AlwaysFromEvents { get; init; }
+
     public const long DefaultMinImpressions = 100;
     public const int MaxLinks = 10_000;
 
     public async Task<LinksReport> GetAsync(ReportQuery query, long minImpressions = DefaultMinImpressions, CancellationToken cancellationToken = default)
     {
         var parameters = query.Parameters().Add("limit", MaxLinks);
-        var countsQuery = store.QueryAsync(query, LinksQueries.Counts, parameters, cancellationToken);
+        var countsQuery = !AlwaysFromEvents && query.Filters is not { Count: > 0 }
+            ? store.QueryAsync(LinksRollupQueries.Counts, query.Parameters().Add("limit", MaxLinks).WithQuarters(query.Period), cancellationToken)
+            : store.QueryAsync(query, LinksQueries.Counts, parameters, cancellationToken);
         var brokenQuery = store.QueryAsync(query, LinksQueries.Broken, parameters, cancellationToken);
         var frustrationQuery = store.QueryAsync(query, LinksQueries.Frustration, parameters, cancellationToken);
         await Task.WhenAll(countsQuery, brokenQuery, frustrationQuery).ConfigureAwait(false);

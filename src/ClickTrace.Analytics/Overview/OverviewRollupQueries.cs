@@ -5,55 +5,19 @@ using ClickTrace.Storage.Schema;
 namespace ClickTrace.Analytics.Overview;
 
 /// <summary>
-/// The overview's queries on the quarter-hour rollups (migration 7): the whole quarter hours of the period
-/// come from the rollup tables, its ragged ends (before the first whole quarter, after the last) from
-/// <c>events</c>, as aggregate states merged in one pass, so the numbers are the ones the plain queries in
-/// <see cref="OverviewQueries"/> give. Used when the report has no dimension filter (a filter selects
+/// The overview's queries on the quarter-hour rollups (<see cref="QuarterHours"/>): the numbers the plain
+/// queries in <see cref="OverviewQueries"/> give. Used when the report has no dimension filter (a filter selects
 /// sessions by their events, which only the events table knows).
 /// </summary>
 internal static class OverviewRollupQueries
 {
-    public static readonly TimeSpan Quarter = TimeSpan.FromMinutes(15);
-
-    private const string Rollup =
-        "site_id = {site:String} AND bucket >= {inner_from:DateTime64(3, 'UTC')} AND bucket < {inner_to:DateTime64(3, 'UTC')}";
-
-    // Each end with its own day bounds, which let the engine skip the other days' granules (as in ReportQuery),
-    // and switched off by a constant when it is empty, so that an aligned period reads no events at all.
-    private const string Ends =
-        "site_id = {site:String} AND (" +
-        "{head:UInt8} AND toDate(timestamp) >= toDate({from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({inner_from:DateTime64(3, 'UTC')})" +
-        " AND timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {inner_from:DateTime64(3, 'UTC')}" +
-        " OR {tail:UInt8} AND toDate(timestamp) >= toDate({inner_to:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({to:DateTime64(3, 'UTC')})" +
-        " AND timestamp >= {inner_to:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')})";
-
-    /// <summary>
-    /// Binds the whole quarter hours inside the period, [inner_from, inner_to); an empty span at the start
-    /// when the period holds none (the ends then cover all of it).
-    /// </summary>
-    public static QueryParameters WithQuarters(this QueryParameters parameters, ReportPeriod period)
-    {
-        var (first, last) = Quarters(period.From, period.To);
-        return parameters.Add("inner_from", first).Add("inner_to", last)
-            .Add("head", first > period.From ? 1 : 0).Add("tail", period.To > last ? 1 : 0);
-    }
-
-    /// <summary>The first and last whole quarter-hour boundaries in [from, to), or (from, from) when none fit.</summary>
-    public static (DateTimeOffset First, DateTimeOffset Last) Quarters(DateTimeOffset from, DateTimeOffset to)
-    {
-        var ticks = Quarter.Ticks;
-        var first = new DateTimeOffset((from.UtcTicks + ticks - 1) / ticks * ticks, TimeSpan.Zero);
-        var last = new DateTimeOffset(to.UtcTicks / ticks * ticks, TimeSpan.Zero);
-        return first < last ? (first, last) : (from, from);
-    }
-
     public const string Totals = $"""
         SELECT uniqMerge(visitors), uniqMerge(sessions), sum(pageviews), sum(clicks)
         FROM
         (
-            SELECT visitors, sessions, CAST(pageviews AS UInt64) AS pageviews, CAST(clicks AS UInt64) AS clicks FROM overview_buckets WHERE {Rollup}
+            SELECT visitors, sessions, CAST(pageviews AS UInt64) AS pageviews, CAST(clicks AS UInt64) AS clicks FROM overview_buckets WHERE {QuarterHours.Rollup}
             UNION ALL
-            SELECT uniqState(visitor_id), uniqState(session_id), toUInt64(countIf(type = 'pageview')), toUInt64(countIf(type = 'click')) FROM events WHERE {Ends}
+            SELECT uniqState(visitor_id), uniqState(session_id), toUInt64(countIf(type = 'pageview')), toUInt64(countIf(type = 'click')) FROM events WHERE {QuarterHours.Ends}
         )
         """;
 
@@ -61,9 +25,9 @@ internal static class OverviewRollupQueries
         SELECT {(interval == Interval.Day ? "toStartOfDay" : "toStartOfHour")}(quarter, {"{tz:String}"}) AS bucket, uniqMerge(visitors), sum(pageviews)
         FROM
         (
-            SELECT bucket AS quarter, visitors, CAST(pageviews AS UInt64) AS pageviews FROM overview_buckets WHERE {Rollup}
+            SELECT bucket AS quarter, visitors, CAST(pageviews AS UInt64) AS pageviews FROM overview_buckets WHERE {QuarterHours.Rollup}
             UNION ALL
-            SELECT toStartOfFifteenMinutes(timestamp) AS quarter, uniqState(visitor_id), toUInt64(countIf(type = 'pageview')) FROM events WHERE {Ends} GROUP BY quarter
+            SELECT toStartOfFifteenMinutes(timestamp) AS quarter, uniqState(visitor_id), toUInt64(countIf(type = 'pageview')) FROM events WHERE {QuarterHours.Ends} GROUP BY quarter
         )
         GROUP BY bucket
         ORDER BY bucket
@@ -73,9 +37,9 @@ internal static class OverviewRollupQueries
         SELECT path, sum(pageviews) AS total, uniqMerge(visitors)
         FROM
         (
-            SELECT path, CAST(pageviews AS UInt64) AS pageviews, visitors FROM page_buckets WHERE {Rollup}
+            SELECT path, CAST(pageviews AS UInt64) AS pageviews, visitors FROM page_buckets WHERE {QuarterHours.Rollup}
             UNION ALL
-            SELECT path, toUInt64(count()), uniqState(visitor_id) FROM events WHERE {Ends} AND type = 'pageview' GROUP BY path
+            SELECT path, toUInt64(count()), uniqState(visitor_id) FROM events WHERE {QuarterHours.Ends} AND type = 'pageview' GROUP BY path
         )
         GROUP BY path
         ORDER BY total DESC, path
@@ -86,10 +50,10 @@ internal static class OverviewRollupQueries
         SELECT path, selector, any(tag), anyHeavyMerge(text), anyHeavyMerge(href), sum(clicks) AS total, uniqMerge(visitors)
         FROM
         (
-            SELECT path, selector, CAST(tag AS String) AS tag, text, href, CAST(clicks AS UInt64) AS clicks, visitors FROM click_buckets WHERE {Rollup}
+            SELECT path, selector, CAST(tag AS String) AS tag, text, href, CAST(clicks AS UInt64) AS clicks, visitors FROM click_buckets WHERE {QuarterHours.Rollup}
             UNION ALL
             SELECT path, selector, any(CAST(tag AS String)), anyHeavyState(text), anyHeavyState(href), toUInt64(count()), uniqState(visitor_id)
-            FROM events WHERE {Ends} AND type = 'click' GROUP BY path, selector
+            FROM events WHERE {QuarterHours.Ends} AND type = 'click' GROUP BY path, selector
         )
         GROUP BY path, selector
         ORDER BY total DESC, path, selector
@@ -111,10 +75,10 @@ internal static class OverviewRollupQueries
                 SELECT session_id, CAST(visitor_id AS UInt64) AS visitor_id, CAST(pageviews AS UInt64) AS pageviews,
                        CAST(first AS DateTime64(3, 'UTC')) AS first, CAST(last AS DateTime64(3, 'UTC')) AS last,
                        entry, exit, source, campaign, channel, CAST(device AS String) AS device, CAST(browser AS String) AS browser, CAST(os AS String) AS os
-                FROM session_buckets WHERE {Rollup}
+                FROM session_buckets WHERE {QuarterHours.Rollup}
                 UNION ALL
                 SELECT session_id, {OverviewRollupColumns.SessionPieces}
-                FROM events WHERE {Ends} GROUP BY session_id
+                FROM events WHERE {QuarterHours.Ends} GROUP BY session_id
             )
             GROUP BY session_id
             HAVING pageviews > 0

@@ -19,6 +19,7 @@ public static partial class ClusterDdl
         ["overview_buckets"] = "rand()",
         ["page_buckets"] = "rand()",
         ["click_buckets"] = "rand()",
+        ["link_buckets"] = "rand()",
         ["session_buckets"] = "cityHash64(session_id)",
     };
 

@@ -1,7 +1,7 @@
 namespace ClickTrace.Storage.Schema;
 
 /// <summary>
-/// The overview's rollups (migration 7): events summed per site and quarter hour (UTC), kept up to date by
+/// The overview's and the links report's rollups (migration 7): events summed per site and quarter hour (UTC), kept up to date by
 /// materialized views on every insert into <c>events</c>. A quarter hour lies inside one hour and one day of
 /// every time zone (all offsets are multiples of 15 minutes), so series in any zone are exact; a report reads
 /// the whole quarters of its period here and the ragged ends from <c>events</c>. The session pieces keep
@@ -54,6 +54,25 @@ internal static class OverviewRollups
             WHERE type = 'click'
             GROUP BY site_id, bucket, path, selector
             """),
+        .. Rollup("link_buckets", """
+            site_id             LowCardinality(String),
+            bucket              DateTime('UTC'),
+            path                String,
+            selector            String,
+            top_href            AggregateFunction(anyHeavy, String),
+            top_text            AggregateFunction(anyHeavy, String),
+            impressions         SimpleAggregateFunction(sum, UInt64),
+            impression_visitors AggregateFunction(uniqIf, UInt64, UInt8),
+            clicks              SimpleAggregateFunction(sum, UInt64),
+            click_visitors      AggregateFunction(uniqIf, UInt64, UInt8),
+            x_sum               SimpleAggregateFunction(sum, Int64),
+            y_sum               SimpleAggregateFunction(sum, Int64)
+            """, "(site_id, bucket, path, selector)", retentionDays, $"""
+            SELECT site_id, toStartOfFifteenMinutes(timestamp) AS bucket, path, selector, {OverviewRollupColumns.LinkPieces}
+            FROM events
+            WHERE type IN ('impression', 'click') AND href != ''
+            GROUP BY site_id, bucket, path, selector
+            """),
         .. Rollup("session_buckets", """
             site_id    LowCardinality(String),
             bucket     DateTime('UTC'),
@@ -99,7 +118,7 @@ internal static class OverviewRollups
     }
 }
 
-/// <summary>What the overview's rollups store, for the report queries that read them.</summary>
+/// <summary>What the rollups store, for the report queries that read them.</summary>
 public static class OverviewRollupColumns
 {
     /// <summary>A session's piece of a quarter hour, as aggregate states (also computed from raw events for a period's ragged ends).</summary>
@@ -110,5 +129,16 @@ public static class OverviewRollupColumns
         argMinIfState(CAST(utm_campaign AS String), timestamp, toUInt8(type = 'pageview')) AS campaign,
         argMinIfState(CAST(referrer_class AS String), timestamp, toUInt8(type = 'pageview')) AS channel,
         any(CAST(device AS String)) AS device, any(CAST(browser AS String)) AS browser, any(CAST(os AS String)) AS os
+        """;
+
+    /// <summary>
+    /// A link's impressions and clicks in a quarter hour, as aggregate states (also computed from raw events for a
+    /// period's ragged ends). The states are not named href and text: an alias would hide the column from the WHERE.
+    /// </summary>
+    public const string LinkPieces = """
+        anyHeavyState(href) AS top_href, anyHeavyState(text) AS top_text,
+        toUInt64(countIf(type = 'impression')) AS impressions, uniqIfState(visitor_id, toUInt8(type = 'impression')) AS impression_visitors,
+        toUInt64(countIf(type = 'click')) AS clicks, uniqIfState(visitor_id, toUInt8(type = 'click')) AS click_visitors,
+        toInt64(sumIf(x, type = 'impression')) AS x_sum, toInt64(sumIf(y, type = 'impression')) AS y_sum
         """;
 }
