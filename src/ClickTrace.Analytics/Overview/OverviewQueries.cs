@@ -22,23 +22,31 @@ internal static class OverviewQueries
 
     /// <summary>
     /// Each session with a page view, described once (entry and exit page, where it came from, the device),
-    /// then counted per dimension and value; the dimension 'all' carries the bounces and total duration.
+    /// then counted per dimension and value (<see cref="CountVisits"/>).
     /// </summary>
-    public const string Visits = $"""
+    public static readonly string Visits = CountVisits($"""
+        SELECT session_id, any(visitor_id) AS visitor_id, countIf(type = 'pageview') AS pageviews,
+               toUInt64(toUnixTimestamp64Milli(max(timestamp)) - toUnixTimestamp64Milli(min(timestamp))) AS duration_ms,
+               argMinIf(path, timestamp, type = 'pageview') AS entry, argMaxIf(path, timestamp, type = 'pageview') AS exit,
+               argMinIf(if(utm_source != '', utm_source, referrer_host), timestamp, type = 'pageview') AS source,
+               argMinIf(utm_campaign, timestamp, type = 'pageview') AS campaign,
+               argMinIf(referrer_class, timestamp, type = 'pageview') AS channel,
+               any(device) AS device, any(browser) AS browser, any(os) AS os
+        FROM events
+        WHERE {ReportQuery.Where}
+        GROUP BY session_id
+        HAVING pageviews > 0
+        """);
+
+    /// <summary>
+    /// <paramref name="sessions"/> (one row per session with a page view: visitor_id, pageviews, duration_ms and the
+    /// dimensions) counted per dimension and value; the dimension 'all' carries the bounces and total duration.
+    /// </summary>
+    public static string CountVisits(string sessions) => $"""
         SELECT dimension, value, count(), uniq(visitor_id), countIf(pageviews = 1), sum(duration_ms)
         FROM
         (
-            SELECT session_id, any(visitor_id) AS visitor_id, countIf(type = 'pageview') AS pageviews,
-                   toUInt64(toUnixTimestamp64Milli(max(timestamp)) - toUnixTimestamp64Milli(min(timestamp))) AS duration_ms,
-                   argMinIf(path, timestamp, type = 'pageview') AS entry, argMaxIf(path, timestamp, type = 'pageview') AS exit,
-                   argMinIf(if(utm_source != '', utm_source, referrer_host), timestamp, type = 'pageview') AS source,
-                   argMinIf(utm_campaign, timestamp, type = 'pageview') AS campaign,
-                   argMinIf(referrer_class, timestamp, type = 'pageview') AS channel,
-                   any(device) AS device, any(browser) AS browser, any(os) AS os
-            FROM events
-            WHERE {ReportQuery.Where}
-            GROUP BY session_id
-            HAVING pageviews > 0
+        {sessions}
         )
         ARRAY JOIN [('all', ''), ('entry', entry), ('exit', exit), ('source', source), ('campaign', campaign), ('channel', channel),
                     ('device', device), ('browser', browser), ('os', os)] AS pair

@@ -61,33 +61,23 @@ internal static class OverviewRollupQueries
         """;
 
     /// <summary>The sessions with a page view, each described once from its pieces; then counted as in <see cref="OverviewQueries.Visits"/>.</summary>
-    public const string Visits = $"""
-        SELECT dimension, value, count(), uniq(visitor_id), countIf(pageviews = 1), sum(duration_ms)
+    public static readonly string Visits = OverviewQueries.CountVisits($"""
+        SELECT session_id, any(visitor_id) AS visitor_id, sum(pageviews) AS pageviews,
+               toUInt64(toUnixTimestamp64Milli(max(last)) - toUnixTimestamp64Milli(min(first))) AS duration_ms,
+               argMinIfMerge(entry) AS entry, argMaxIfMerge(exit) AS exit, argMinIfMerge(source) AS source,
+               argMinIfMerge(campaign) AS campaign, argMinIfMerge(channel) AS channel,
+               any(device) AS device, any(browser) AS browser, any(os) AS os
         FROM
         (
-            SELECT session_id, any(visitor_id) AS visitor_id, sum(pageviews) AS pageviews,
-                   toUInt64(toUnixTimestamp64Milli(max(last)) - toUnixTimestamp64Milli(min(first))) AS duration_ms,
-                   argMinIfMerge(entry) AS entry, argMaxIfMerge(exit) AS exit, argMinIfMerge(source) AS source,
-                   argMinIfMerge(campaign) AS campaign, argMinIfMerge(channel) AS channel,
-                   any(device) AS device, any(browser) AS browser, any(os) AS os
-            FROM
-            (
-                SELECT session_id, CAST(visitor_id AS UInt64) AS visitor_id, CAST(pageviews AS UInt64) AS pageviews,
-                       CAST(first AS DateTime64(3, 'UTC')) AS first, CAST(last AS DateTime64(3, 'UTC')) AS last,
-                       entry, exit, source, campaign, channel, CAST(device AS String) AS device, CAST(browser AS String) AS browser, CAST(os AS String) AS os
-                FROM session_buckets WHERE {QuarterHours.Rollup}
-                UNION ALL
-                SELECT session_id, {OverviewRollupColumns.SessionPieces}
-                FROM events WHERE {QuarterHours.Ends} GROUP BY session_id
-            )
-            GROUP BY session_id
-            HAVING pageviews > 0
+            SELECT session_id, CAST(visitor_id AS UInt64) AS visitor_id, CAST(pageviews AS UInt64) AS pageviews,
+                   CAST(first AS DateTime64(3, 'UTC')) AS first, CAST(last AS DateTime64(3, 'UTC')) AS last,
+                   entry, exit, source, campaign, channel, CAST(device AS String) AS device, CAST(browser AS String) AS browser, CAST(os AS String) AS os
+            FROM session_buckets WHERE {QuarterHours.Rollup}
+            UNION ALL
+            SELECT session_id, {OverviewRollupColumns.SessionPieces}
+            FROM events WHERE {QuarterHours.Ends} GROUP BY session_id
         )
-        ARRAY JOIN [('all', ''), ('entry', entry), ('exit', exit), ('source', source), ('campaign', campaign), ('channel', channel),
-                    ('device', device), ('browser', browser), ('os', os)] AS pair
-        GROUP BY pair.1 AS dimension, pair.2 AS value
-        HAVING dimension = 'all' OR value != ''
-        ORDER BY dimension, count() DESC, value
-        LIMIT 1000 BY dimension
-        """;
+        GROUP BY session_id
+        HAVING pageviews > 0
+        """);
 }
