@@ -19,7 +19,7 @@ internal static class LinksRollupQueries
                    CAST(clicks AS UInt64) AS clicks, click_visitors, CAST(x_sum AS Int64) AS x_sum, CAST(y_sum AS Int64) AS y_sum
             FROM link_buckets WHERE {QuarterHours.Rollup}
             UNION ALL
-            SELECT path, selector, {OverviewRollupColumns.LinkPieces}
+            SELECT path, selector, {RollupColumns.LinkPieces}
             FROM events WHERE {QuarterHours.Ends} AND type IN ('impression', 'click') AND href != ''
             GROUP BY path, selector
         )

@@ -74,7 +74,7 @@ internal static class OverviewRollupQueries
                    entry, exit, source, campaign, channel, CAST(device AS String) AS device, CAST(browser AS String) AS browser, CAST(os AS String) AS os
             FROM session_buckets WHERE {QuarterHours.Rollup}
             UNION ALL
-            SELECT session_id, {OverviewRollupColumns.SessionPieces}
+            SELECT session_id, {RollupColumns.SessionPieces}
             FROM events WHERE {QuarterHours.Ends} GROUP BY session_id
         )
         GROUP BY session_id

@@ -118,7 +118,7 @@ public static class Migrations
             ORDER BY (site_id, funnel_id)
             """,
         ]),
-        new(7, "report rollups: quarter-hour buckets of totals, pages, clicked elements, links and session pieces", OverviewRollups.Statements(Retention(options))),
+        new(7, "report rollups: quarter-hour buckets of totals, pages, clicked elements, links and session pieces", ReportRollups.Statements(Retention(options))),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

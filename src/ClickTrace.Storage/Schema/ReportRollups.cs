@@ -1,14 +1,14 @@
 namespace ClickTrace.Storage.Schema;
 
 /// <summary>
-/// The overview's and the links report's rollups (migration 7): events summed per site and quarter hour (UTC), kept up to date by
+/// The report rollups (migration 7) of the overview and the links report: events summed per site and quarter hour (UTC), kept up to date by
 /// materialized views on every insert into <c>events</c>. A quarter hour lies inside one hour and one day of
 /// every time zone (all offsets are multiples of 15 minutes), so series in any zone are exact; a report reads
 /// the whole quarters of its period here and the ragged ends from <c>events</c>. The session pieces keep
 /// what the visits need (first and last event, page views, entry and exit page, source, device) per session
 /// and quarter, merged again per session at query time.
 /// </summary>
-internal static class OverviewRollups
+internal static class ReportRollups
 {
     public static IReadOnlyList<string> Statements(string retentionDays) =>
     [
@@ -68,7 +68,7 @@ internal static class OverviewRollups
             x_sum               SimpleAggregateFunction(sum, Int64),
             y_sum               SimpleAggregateFunction(sum, Int64)
             """, "(site_id, bucket, path, selector)", retentionDays, $"""
-            SELECT site_id, toStartOfFifteenMinutes(timestamp) AS bucket, path, selector, {OverviewRollupColumns.LinkPieces}
+            SELECT site_id, toStartOfFifteenMinutes(timestamp) AS bucket, path, selector, {RollupColumns.LinkPieces}
             FROM events
             WHERE type IN ('impression', 'click') AND href != ''
             GROUP BY site_id, bucket, path, selector
@@ -90,7 +90,7 @@ internal static class OverviewRollups
             browser    SimpleAggregateFunction(any, String),
             os         SimpleAggregateFunction(any, String)
             """, "(site_id, bucket, session_id)", retentionDays, $"""
-            SELECT site_id, toStartOfFifteenMinutes(timestamp) AS bucket, session_id, {OverviewRollupColumns.SessionPieces}
+            SELECT site_id, toStartOfFifteenMinutes(timestamp) AS bucket, session_id, {RollupColumns.SessionPieces}
             FROM events
             GROUP BY site_id, bucket, session_id
             """),
@@ -119,7 +119,7 @@ internal static class OverviewRollups
 }
 
 /// <summary>What the rollups store, for the report queries that read them.</summary>
-public static class OverviewRollupColumns
+public static class RollupColumns
 {
     /// <summary>A session's piece of a quarter hour, as aggregate states (also computed from raw events for a period's ragged ends).</summary>
     public const string SessionPieces = """
