@@ -35,6 +35,11 @@ public static partial class ClusterDdl
         if (CreateTable().Match(statement) is { Success: true } create) return CreateOnCluster(create, cluster, database);
         if (AlterTable().Match(statement) is { Success: true } alter) return AlterOnCluster(alter, cluster);
         if (CreateView().Match(statement) is { Success: true } view) return [ViewOnCluster(view, cluster)];
+        if (Truncate().Match(statement) is { Success: true } truncate)
+        {
+            var table = truncate.Groups["table"].Value;
+            return [$"TRUNCATE TABLE IF EXISTS {(Sharded.ContainsKey(table) ? table + LocalSuffix : table)} ON CLUSTER {cluster}"];
+        }
         // A fill from what is stored runs once, from any node, through the Distributed tables.
         if (InsertSelect().IsMatch(statement)) return [statement];
         throw new InvalidOperationException($"This migration statement has no cluster form yet; teach ClusterDdl its shape: {statement.Trim()}");
@@ -91,6 +96,9 @@ public static partial class ClusterDdl
 
     [GeneratedRegex(@"^\s*CREATE MATERIALIZED VIEW IF NOT EXISTS (?<name>[A-Za-z_][A-Za-z0-9_]*) TO (?<target>[A-Za-z_][A-Za-z0-9_]*) AS\s+(?<select>SELECT\s.*?)\s*$", RegexOptions.Singleline)]
     private static partial Regex CreateView();
+
+    [GeneratedRegex(@"^\s*TRUNCATE TABLE IF EXISTS (?<table>[A-Za-z_][A-Za-z0-9_]*)\s*$")]
+    private static partial Regex Truncate();
 
     [GeneratedRegex(@"^\s*INSERT INTO [A-Za-z_][A-Za-z0-9_]*\s+SELECT\s", RegexOptions.Singleline)]
     private static partial Regex InsertSelect();

@@ -97,9 +97,10 @@ internal static class ReportRollups
     ];
 
     /// <summary>
-    /// The table, the view that fills it from each insert, and the fill from the events already stored. The
-    /// fill runs at start-up before the shipper does; a deployment with other collectors shipping meanwhile
-    /// should upgrade them first, or an insert between the view and the fill would be counted twice.
+    /// The table, the view that fills it from each insert, and the fill from the events already stored: emptied
+    /// first, so that a migration cut short (a crash, a lost connection) and run again fills it once. The fill
+    /// runs at start-up before the shipper does; a deployment with other collectors shipping meanwhile should
+    /// stop them for the upgrade, or an insert between the view and the fill would be counted twice.
     /// </summary>
     private static IEnumerable<string> Rollup(string table, string columns, string orderBy, string retentionDays, string select)
     {
@@ -114,6 +115,7 @@ internal static class ReportRollups
             TTL bucket + INTERVAL {retentionDays} DAY
             """;
         yield return $"CREATE MATERIALIZED VIEW IF NOT EXISTS {table}_mv TO {table} AS\n{select}";
+        yield return $"TRUNCATE TABLE IF EXISTS {table}";
         yield return $"INSERT INTO {table}\n{select}";
     }
 }

@@ -15,7 +15,7 @@ namespace ClickTrace.Storage.Server;
 /// alike. Transient failures are retried with a doubling delay; inserts only when they carry a deduplication
 /// token, so that a retry cannot store a batch twice.
 /// </summary>
-public sealed class ServerClickHouse : IClickHouse, IDisposable
+public sealed partial class ServerClickHouse : IClickHouse, IDisposable
 {
     private readonly ClickHouseClient _client;
     private readonly ServerOptions _options;
@@ -44,12 +44,17 @@ public sealed class ServerClickHouse : IClickHouse, IDisposable
     /// <summary>The cluster the schema is spread over, or null for a single server.</summary>
     public string? Cluster { get; }
 
+    /// <remarks>
+    /// Retried on transient failures, except <c>INSERT … SELECT</c>: a fill whose answer was lost may have
+    /// stored its rows, and running it again would store them twice. (Inserts of values here go to
+    /// ReplacingMergeTree metadata tables, where a repeat changes nothing.)
+    /// </remarks>
     public Task ExecuteAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default) =>
         RunAsync(async token =>
         {
             using var result = await _client.ExecuteRawResultAsync(sql, Options(parameters), token).ConfigureAwait(false);
             return true;
-        }, retry: true, cancellationToken);
+        }, retry: !InsertSelect().IsMatch(sql), cancellationToken);
 
     public Task<QueryResult> QueryAsync(string sql, QueryParameters? parameters = null, CancellationToken cancellationToken = default) =>
         RunAsync(async token =>
@@ -154,6 +159,9 @@ public sealed class ServerClickHouse : IClickHouse, IDisposable
             ? ulong.Parse(written.GetString()!, CultureInfo.InvariantCulture)
             : 0;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*INSERT\s+INTO\s.*\bSELECT\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex InsertSelect();
 
     public void Dispose()
     {

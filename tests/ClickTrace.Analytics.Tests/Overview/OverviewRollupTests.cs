@@ -41,7 +41,7 @@ public abstract class OverviewRollupTests(StoreKind kind) : MigratedDatabaseTest
     }
 
     [Fact]
-    public async Task Events_stored_before_the_rollups_existed_are_rolled_up_by_the_migration()
+    public async Task Events_stored_before_the_rollups_existed_are_rolled_up_once_by_the_migration_even_when_it_runs_twice()
     {
         var store = TestStores.NewDatabase(Kind);
         try
@@ -50,6 +50,8 @@ public abstract class OverviewRollupTests(StoreKind kind) : MigratedDatabaseTest
             var migrator = new Migrator(store, TimeProvider.System, NullLogger<Migrator>.Instance);
             await migrator.MigrateAsync(migrations.Where(m => m.Version < 7).ToList());
             await new ClickHouseEventWriter(store).WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { Seed = 8, Visitors = 200, Days = 2, Start = Start }).ToList());
+            // A first run of the rollup migration that ended before it was recorded (a crash): the next start runs it again.
+            foreach (var statement in migrations.Single(m => m.Version == 7).Statements) await store.ExecuteAsync(statement);
             await migrator.MigrateAsync(migrations);
             await new ClickHouseEventWriter(store).WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { Seed = 9, Visitors = 100, Days = 2, Start = Start }).ToList());
 

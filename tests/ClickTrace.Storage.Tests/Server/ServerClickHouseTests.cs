@@ -136,6 +136,17 @@ public sealed class ServerClickHouseTests : IDisposable
     }
 
     [Fact]
+    public async Task An_insert_select_is_not_retried_since_a_lost_answer_may_have_stored_its_rows()
+    {
+        await _store.ExecuteAsync("CREATE TABLE filled (n UInt64) ENGINE = MergeTree ORDER BY n");
+        Endpoint.FailNext(_store.Database, 1, Fault.LostAnswer);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _store.ExecuteAsync("INSERT INTO filled SELECT number FROM numbers(3)"));
+
+        Assert.Equal(3UL, (await _store.QueryAsync("SELECT count() FROM filled")).Scalar());
+    }
+
+    [Fact]
     public async Task Values_travel_as_bound_parameters_never_inside_the_sql()
     {
         const string hostile = "x'); DROP TABLE events; --";
