@@ -3,6 +3,7 @@ using ClickTrace.Collector;
 using ClickTrace.Collector.Observability;
 using ClickTrace.Collector.Tag;
 using ClickTrace.Server.Api;
+using ClickTrace.Server.Auth;
 using ClickTrace.Server.Components;
 using ClickTrace.Server.Demo;
 using ClickTrace.Server.Hosting;
@@ -27,7 +28,10 @@ if (role.Reports())
 {
     // Analytics: the report services that the HTTP API and the dashboard both call.
     builder.Services.AddAnalytics();
+    // Sign-in: cookie, first-run admin account, rate-limited attempts; the dashboard and the read API require it.
+    builder.Services.AddDashboardAuth();
     builder.Services.AddSiteRegistry();
+    builder.Services.AddSingleton<ClickTrace.Server.Sites.SiteEditor>();
     // Dashboard: Blazor Web App with interactive server rendering.
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 }
@@ -40,18 +44,24 @@ if (role == HostRole.All)
 var app = builder.Build();
 
 app.UseApiErrors();
+if (role.Collects()) app.UseCors();
+app.UseRateLimiter();
+if (role.Reports())
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+}
 app.MapObservability();
 app.MapOpenApi();
 if (role.Collects())
 {
-    app.UseCors();
-    app.UseRateLimiter();
     app.MapTag();
     app.MapCollect();
 }
 if (role.Reports())
 {
-    app.UseAntiforgery();
+    app.MapDashboardAuth();
     app.MapSitesApi();
     app.MapReportsApi();
     app.MapSavedFunnelsApi();

@@ -4,6 +4,7 @@ using ClickTrace.Storage.Schema;
 using ClickTrace.Storage.Salts;
 using ClickTrace.Storage.Server;
 using ClickTrace.Storage.Sites;
+using ClickTrace.Storage.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventWriter, ClickHouseEventWriter>();
         services.AddSingleton<ISiteStore, ClickHouseSiteStore>();
         services.AddSingleton<ISaltStore, ClickHouseSaltStore>();
+        services.AddSingleton<ClickHouseUserStore>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
-using ClickTrace.Analytics.Reports;
-using ClickTrace.Collector.Sites;
 using ClickTrace.Core.Sites;
+using ClickTrace.Server.Sites;
 using ClickTrace.Storage.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,15 +10,12 @@ public static class SitesApi
 {
     public static IEndpointRouteBuilder MapSitesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sites").WithTags("Sites");
+        var group = app.MapGroup("/api/sites").RequireAuthorization().WithTags("Sites");
         group.MapGet("", ListAsync).WithName("ListSites");
         group.MapGet("/{siteId}", GetAsync).WithName("GetSite");
         group.MapPut("/{siteId}", PutAsync).WithName("PutSite");
         return app;
     }
-
-    /// <summary>The editable fields of a site.</summary>
-    public sealed record SiteInput(string? Name, IReadOnlyList<string>? AllowedOrigins, string? TimeZone);
 
     internal static async Task<Ok<IReadOnlyList<Site>>> ListAsync(ISiteStore sites, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sites.ListAsync(cancellationToken));
@@ -30,30 +26,9 @@ public static class SitesApi
             : Problems.UnknownSite(siteId);
 
     internal static async Task<Results<Ok<Site>, ValidationProblem>> PutAsync(
-        string siteId, SiteInput input, ISiteStore sites, SiteRegistry registry, CancellationToken cancellationToken)
+        string siteId, SiteInput input, SiteEditor editor, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!Site.IsValidId(siteId)) errors["siteId"] = ["A site key is 1-64 letters, digits, '-', '_' or '.'."];
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200) errors["name"] = ["A name of 1-200 characters is required."];
-        var origins = input.AllowedOrigins ?? [];
-        if (origins.Count > 100 || origins.Any(o => !IsOrigin(o))) errors["allowedOrigins"] = ["Up to 100 origins like https://shop.example (scheme, host, optional port)."];
-        if (!ReportPeriod.TryFindZone(input.TimeZone ?? "UTC", out _)) errors["timeZone"] = [$"Unknown time zone '{input.TimeZone}'; use an IANA name."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
-        var existing = await sites.FindAsync(siteId, cancellationToken);
-        var site = new Site
-        {
-            Id = siteId,
-            Name = input.Name!.Trim(),
-            AllowedOrigins = origins.Select(o => o.TrimEnd('/')).ToList(),
-            TimeZone = input.TimeZone ?? "UTC",
-            CreatedAt = existing?.CreatedAt ?? default,
-        };
-        await sites.SaveAsync(site, cancellationToken);
-        registry.Invalidate();
-        return TypedResults.Ok(await sites.FindAsync(siteId, cancellationToken) ?? site);
+        var (saved, errors) = await editor.SaveAsync(siteId, input, cancellationToken);
+        return saved is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(saved);
     }
-
-    private static bool IsOrigin(string origin) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.PathAndQuery == "/" && origin.Length <= 200;
 }

@@ -119,6 +119,20 @@ public static class Migrations
             """,
         ]),
         new(7, "report rollups: quarter-hour buckets of totals, pages, clicked elements, links and session pieces", ReportRollups.Statements(Retention(options))),
+        new(8, "dashboard users", [
+            """
+            CREATE TABLE IF NOT EXISTS users
+            (
+                username      String,
+                password_hash String,
+                created_at    DateTime64(3, 'UTC'),
+                updated_at    DateTime64(3, 'UTC'),
+                deleted       UInt8 DEFAULT 0
+            )
+            ENGINE = ReplacingMergeTree(updated_at)
+            ORDER BY username
+            """,
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

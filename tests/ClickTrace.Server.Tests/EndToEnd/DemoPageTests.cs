@@ -57,7 +57,7 @@ public sealed class DemoPageTests(Chromium chromium) : IClassFixture<Chromium>
             collect.EnsureSuccessStatusCode();
         await Eventually.Until(() => OverviewAsync(app), o => (long)o["totals"]!["clicks"]! == 1, "the click");
 
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await (await app.SignedInContextAsync(chromium.Browser)).NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/?site=demo&period=today").ToString());
 
         await Assertions.Expect(page.GetByTestId("pageviews")).ToHaveTextAsync("1");
@@ -73,7 +73,7 @@ public sealed class DemoPageTests(Chromium chromium) : IClassFixture<Chromium>
     public async Task The_dashboard_explains_what_to_do_when_there_is_no_data()
     {
         using var app = new ClickTraceApp();
-        var page = await chromium.Browser.NewPageAsync();
+        var page = await (await app.SignedInContextAsync(chromium.Browser)).NewPageAsync();
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/").ToString());
 

@@ -26,8 +26,21 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = BaseAddress };
+        Anonymous = new HttpClient { BaseAddress = BaseAddress };
+        if (!_settings.TryGetValue("ClickTrace:Role", out var role) || !role.Equals("collector", StringComparison.OrdinalIgnoreCase))
+            SignIn.InAsync(this).GetAwaiter().GetResult();
     }
+
+    /// <summary>The test admin's name and password (created on the first start of a database, signed in with after).</summary>
+    public const string AdminName = "admin";
+    public const string AdminPassword = "correct horse battery";
+
+    /// <summary>The cookies of <see cref="Http"/>: the antiforgery and the sign-in cookie.</summary>
+    public CookieContainer Cookies { get; } = new();
+
+    /// <summary>A client that is not signed in.</summary>
+    public HttpClient Anonymous { get; }
 
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -86,7 +99,11 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) Http.Dispose();
+        if (disposing)
+        {
+            Http.Dispose();
+            Anonymous.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

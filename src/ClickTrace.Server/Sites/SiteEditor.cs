@@ -1,0 +1,46 @@
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Collector.Sites;
+using ClickTrace.Core.Sites;
+using ClickTrace.Storage.Sites;
+
+namespace ClickTrace.Server.Sites;
+
+/// <summary>The editable fields of a site.</summary>
+public sealed record SiteInput(string? Name, IReadOnlyList<string>? AllowedOrigins, string? TimeZone);
+
+/// <summary>Creates or updates a site after checking each field; the API and the dashboard's sites page both save through it.</summary>
+public sealed class SiteEditor(ISiteStore sites, SiteRegistry registry)
+{
+    /// <summary>The saved site, or the problems per field (and nothing saved).</summary>
+    public async Task<(Site? Saved, Dictionary<string, string[]> Errors)> SaveAsync(string siteId, SiteInput input, CancellationToken cancellationToken)
+    {
+        var errors = Check(siteId, input);
+        if (errors.Count > 0) return (null, errors);
+        var existing = await sites.FindAsync(siteId, cancellationToken);
+        var site = new Site
+        {
+            Id = siteId,
+            Name = input.Name!.Trim(),
+            AllowedOrigins = (input.AllowedOrigins ?? []).Select(o => o.TrimEnd('/')).ToList(),
+            TimeZone = input.TimeZone ?? "UTC",
+            CreatedAt = existing?.CreatedAt ?? default,
+        };
+        await sites.SaveAsync(site, cancellationToken);
+        registry.Invalidate();
+        return (await sites.FindAsync(siteId, cancellationToken) ?? site, errors);
+    }
+
+    public static Dictionary<string, string[]> Check(string siteId, SiteInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Site.IsValidId(siteId)) errors["siteId"] = ["A site key is 1-64 letters, digits, '-', '_' or '.'."];
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 200) errors["name"] = ["A name of 1-200 characters is required."];
+        var origins = input.AllowedOrigins ?? [];
+        if (origins.Count > 100 || origins.Any(o => !IsOrigin(o))) errors["allowedOrigins"] = ["Up to 100 origins like https://shop.example (scheme, host, optional port)."];
+        if (!ReportPeriod.TryFindZone(input.TimeZone ?? "UTC", out _)) errors["timeZone"] = [$"Unknown time zone '{input.TimeZone}'; use an IANA name."];
+        return errors;
+    }
+
+    private static bool IsOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.PathAndQuery == "/" && origin.Length <= 200;
+}
