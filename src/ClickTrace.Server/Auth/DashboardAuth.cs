@@ -3,6 +3,11 @@ using System.Threading.RateLimiting;
 using ClickTrace.Storage.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using ClickTrace.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,6 +27,13 @@ public static class DashboardAuth
 
     public static IServiceCollection AddDashboardAuth(this IServiceCollection services)
     {
+        // The keys that sign the cookie live on disk, so that a restart keeps everyone signed in; several UI
+        // processes share them through ClickTrace:Auth:KeysPath.
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDataProtection().SetApplicationName("ClickTrace");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<AuthOptions>, IOptions<StorageOptions>, ILoggerFactory>((keys, auth, storage, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                Directory.CreateDirectory(auth.Value.KeysPath ?? Path.Combine(storage.Value.DataPath, "keys")), logs));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/login";

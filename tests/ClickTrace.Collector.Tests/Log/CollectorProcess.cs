@@ -52,7 +52,8 @@ internal sealed class CollectorProcess : IDisposable
             if (process.HasExited) throw new InvalidOperationException($"The collector exited with code {process.ExitCode} while starting.");
             try
             {
-                using var ready = await child.Http.GetAsync("api/sites/demo");
+                // Hosted services (migrations, the demo site) have started before the server answers.
+                using var ready = await child.Http.GetAsync("ready");
                 if (ready.IsSuccessStatusCode) return child;
             }
             catch (HttpRequestException)

@@ -112,6 +112,21 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task A_sign_in_outlives_a_restart()
+    {
+        var database = TestEngine.UniqueDatabaseName("keys");
+        var cookies = new CookieContainer();
+        using (var first = new ClickTraceApp(database))
+            cookies.Add(first.BaseAddress, first.Cookies.GetCookies(first.BaseAddress));
+
+        using var second = new ClickTraceApp(database);
+        using var client = Client(second, cookies);
+        using var response = await client.GetAsync("/api/sites");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         using var app = new ClickTraceApp();
