@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISiteStore, ClickHouseSiteStore>();
         services.AddSingleton<ISaltStore, ClickHouseSaltStore>();
         services.AddSingleton<ClickHouseUserStore>();
+        services.AddSingleton<ClickHouseApiKeyStore>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sites/{siteId}").RequireAuthorization().WithTags("Reports");
+        var group = app.MapGroup("/api/sites/{siteId}").RequireAuthorization(ClickTrace.Server.Auth.ApiKeys.ReadPolicy).WithTags("Reports");
         group.MapGet("/overview", OverviewAsync)
             .WithName("Overview")
             .WithSummary("Visitors, sessions, page views, clicks, their time series, top pages and most clicked elements.");

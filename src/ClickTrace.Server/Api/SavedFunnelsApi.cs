@@ -11,7 +11,7 @@ public static class SavedFunnelsApi
 {
     public static IEndpointRouteBuilder MapSavedFunnelsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sites/{siteId}/funnels").RequireAuthorization().WithTags("Saved funnels");
+        var group = app.MapGroup("/api/sites/{siteId}/funnels").RequireAuthorization(ClickTrace.Server.Auth.ApiKeys.ReadPolicy).WithTags("Saved funnels");
         group.MapGet("", ListAsync).WithName("ListFunnels");
         group.MapGet("/{funnelId}", GetAsync).WithName("GetFunnel");
         group.MapPut("/{funnelId}", PutAsync).WithName("PutFunnel").WithSummary("Saves a funnel under an id (1-64 letters, digits, '-', '_' or '.').");

@@ -10,7 +10,7 @@ public static class SitesApi
 {
     public static IEndpointRouteBuilder MapSitesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/sites").RequireAuthorization().WithTags("Sites");
+        var group = app.MapGroup("/api/sites").RequireAuthorization(ClickTrace.Server.Auth.ApiKeys.ReadPolicy).WithTags("Sites");
         group.MapGet("", ListAsync).WithName("ListSites");
         group.MapGet("/{siteId}", GetAsync).WithName("GetSite");
         group.MapPut("/{siteId}", PutAsync).WithName("PutSite");

@@ -34,7 +34,9 @@ public static class DashboardAuth
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<AuthOptions>, IOptions<StorageOptions>, ILoggerFactory>((keys, auth, storage, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(
                 Directory.CreateDirectory(auth.Value.KeysPath ?? Path.Combine(storage.Value.DataPath, "keys")), logs));
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeys.Handler>(ApiKeys.Scheme, null)
+            .AddCookie(cookie =>
         {
             cookie.LoginPath = "/login";
             cookie.Cookie.Name = "clicktrace.auth";
@@ -46,7 +48,7 @@ public static class DashboardAuth
             cookie.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorization();
+        services.AddAuthorization(ApiKeys.AddReadPolicy);
         services.AddCascadingAuthenticationState();
         services.AddRateLimiter(limiter => limiter.AddPolicy(LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })));
@@ -64,6 +66,11 @@ public static class DashboardAuth
             await context.SignOutAsync();
             return Results.Redirect("/login", preserveMethod: false);
         });
+        group.MapPost("/keys/{keyId}/revoke", async (string keyId, ClickHouseApiKeyStore keys, CancellationToken cancellationToken) =>
+        {
+            if (await keys.FindAsync(keyId, cancellationToken) is { } key) await keys.RevokeAsync(key, cancellationToken);
+            return Results.Redirect("/keys");
+        }).RequireAuthorization();
         return app;
     }
 

@@ -133,6 +133,22 @@ public static class Migrations
             ORDER BY username
             """,
         ]),
+        new(9, "read-only API keys", [
+            """
+            CREATE TABLE IF NOT EXISTS api_keys
+            (
+                key_id      String,
+                secret_hash String,
+                name        String,
+                created_by  String,
+                created_at  DateTime64(3, 'UTC'),
+                updated_at  DateTime64(3, 'UTC'),
+                deleted     UInt8 DEFAULT 0
+            )
+            ENGINE = ReplacingMergeTree(updated_at)
+            ORDER BY key_id
+            """,
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.
