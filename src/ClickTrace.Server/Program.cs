@@ -44,6 +44,7 @@ if (role == HostRole.All)
 var app = builder.Build();
 
 app.UseApiErrors();
+app.UseSecurityHeaders();
 if (role.Collects()) app.UseCors();
 app.UseRateLimiter();
 if (role.Reports())
