@@ -50,15 +50,19 @@ internal sealed class RecordingEventWriter : IEventWriter
     public int Attempts;
     public Action? OnWrite;
 
-    /// <summary>Completes when the first write is attempted (whether or not it fails).</summary>
+    /// <summary>
+    /// Completes once the first write's outcome is decided (it failed or it succeeded), so that a test changing
+    /// <see cref="FailuresLeft"/> afterwards cannot turn that first attempt into a success behind its back.
+    /// </summary>
     public readonly TaskCompletionSource FirstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Attempts);
-        FirstAttempt.TrySetResult();
         OnWrite?.Invoke();
-        if (Interlocked.Decrement(ref FailuresLeft) >= 0) throw new IOException("store unavailable");
+        var fails = Interlocked.Decrement(ref FailuresLeft) >= 0;
+        FirstAttempt.TrySetResult();
+        if (fails) throw new IOException("store unavailable");
         Tokens.Enqueue(deduplicationToken);
         _written.Writer.TryWrite(events.ToList());
         return Task.CompletedTask;
