@@ -7,6 +7,7 @@ using ClickTrace.Server.Auth;
 using ClickTrace.Server.Components;
 using ClickTrace.Server.Demo;
 using ClickTrace.Server.Hosting;
+using ClickTrace.Server.Sites;
 using ClickTrace.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,8 +31,8 @@ if (role.Reports())
     builder.Services.AddAnalytics();
     // Sign-in: cookie, first-run admin account, rate-limited attempts; the dashboard and the read API require it.
     builder.Services.AddDashboardAuth();
-    builder.Services.AddSiteRegistry();
-    builder.Services.AddSingleton<ClickTrace.Server.Sites.SiteEditor>();
+    // Sites: the one editor that the sites API and the sites page save through.
+    builder.Services.AddSiteEditing();
     // Dashboard: Blazor Web App with interactive server rendering.
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 }

@@ -1,9 +1,21 @@
 using ClickTrace.Analytics.Reports;
+using ClickTrace.Collector;
 using ClickTrace.Collector.Sites;
 using ClickTrace.Core.Sites;
 using ClickTrace.Storage.Sites;
 
 namespace ClickTrace.Server.Sites;
+
+public static class SiteEditing
+{
+    /// <summary>The sites cache the collector reads and the one editor that the sites API and page save through.</summary>
+    public static IServiceCollection AddSiteEditing(this IServiceCollection services)
+    {
+        services.AddSiteRegistry();
+        services.AddSingleton<SiteEditor>();
+        return services;
+    }
+}
 
 /// <summary>The editable fields of a site.</summary>
 public sealed record SiteInput(string? Name, IReadOnlyList<string>? AllowedOrigins, string? TimeZone);

@@ -108,9 +108,9 @@ public sealed partial class ServerClickHouse : IClickHouse, IDisposable
             {
                 return await call(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception error) when (retry && attempt < _options.MaxRetries && TransientErrors.IsTransient(TransientErrors.Translate(error), cancellationToken))
+            catch (Exception error) when (retry && attempt < _options.MaxRetries && TransientErrors.Translate(error) is var translated
+                                          && TransientErrors.IsTransient(translated, cancellationToken))
             {
-                var translated = TransientErrors.Translate(error);
                 var delay = TransientErrors.Delay(_options.RetryDelay, attempt + 1);
                 _logger.LogWarning("ClickHouse call failed ({Error}); attempt {Attempt} of {Attempts} in {Delay} ms",
                     translated.Message, attempt + 2, _options.MaxRetries + 1, delay.TotalMilliseconds);
