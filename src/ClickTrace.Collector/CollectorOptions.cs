@@ -27,6 +27,17 @@ public sealed class CollectorOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long the shipper remembers the ids of stored events, to drop a batch a client sent twice. Default
+    /// 5 min (the tag retries within seconds to a minute); 0 turns it off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RecentIdsWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most ids remembered (16 bytes and some 40 of bookkeeping each). Default 500,000; past it the oldest are forgotten first.</summary>
+    [Range(0, 50_000_000)]
+    public int MaxRecentIds { get; set; } = 500_000;
+
     /// <summary>How long a shutdown keeps shipping the log to the store. Default 10 s; what is left ships at the next start.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);

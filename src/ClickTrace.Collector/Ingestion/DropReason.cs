@@ -15,6 +15,12 @@ public enum DropReason
     /// <summary>The same event id appeared twice in one batch.</summary>
     DuplicateInBatch,
 
+    /// <summary>
+    /// The event id was stored a moment ago (within <see cref="CollectorOptions.RecentIdsWindow"/>): a client
+    /// sent its batch again because it never saw the answer (a page left mid-request, a dropped connection).
+    /// </summary>
+    DuplicateRecent,
+
     /// <summary>A log record that passed its checksum but could not be decoded (written by an incompatible version).</summary>
     UnreadableLogRecord,
 }

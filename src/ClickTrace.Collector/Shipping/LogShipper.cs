@@ -30,6 +30,8 @@ public sealed partial class LogShipper(
     private DateTimeOffset _oldest;
     private StrongBox<DateTimeOffset>? _oldestUnshipped;
     private int _drained;
+    private readonly RecentEventIds _recent = new(options.Value.RecentIdsWindow, options.Value.MaxRecentIds);
+    private readonly HashSet<Guid> _buffered = [];
 
     /// <summary>The first position not yet stored in ClickHouse.</summary>
     public LogPosition Shipped => _checkpoint.Shipped;
@@ -110,7 +112,12 @@ public sealed partial class LogShipper(
         {
             try
             {
-                _buffer.AddRange(enricher.Enrich(BatchRecord.Read(record)));
+                foreach (var e in enricher.Enrich(BatchRecord.Read(record)))
+                {
+                    // A client's second copy of a batch: stored a moment ago, or already waiting in this one.
+                    if (_recent.Contains(e.EventId) || !_buffered.Add(e.EventId)) metrics.Dropped(DropReason.DuplicateRecent);
+                    else _buffer.Add(e);
+                }
             }
             catch (Exception error) when (error is FormatException or MessagePack.MessagePackSerializationException or EndOfStreamException or ArgumentException or OverflowException or BatchError)
             {
@@ -149,7 +156,9 @@ public sealed partial class LogShipper(
         var done = new ShipCheckpoint(to, null);
         done.Save(log.Folder);
         Volatile.Write(ref _checkpoint, done);
+        _recent.Add(_buffered, time.GetUtcNow());
         _buffer.Clear();
+        _buffered.Clear();
         Volatile.Write(ref _oldestUnshipped, null);
         log.ReleaseBefore(to);
     }

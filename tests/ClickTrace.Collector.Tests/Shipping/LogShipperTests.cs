@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using ClickTrace.Collector.Ingestion;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using System.Diagnostics;
 using ClickTrace.Collector.Log;
 using ClickTrace.Collector.Shipping;
@@ -23,13 +26,15 @@ public sealed class LogShipperTests : IAsyncDisposable
         _folder.Dispose();
     }
 
+    private IMeterFactory? _meters;
+
     private async Task<LogShipper> StartAsync(int batchSize, TimeSpan interval, TimeSpan? shutdownFlush = null)
     {
         var options = Options.Create(new CollectorOptions
         {
             ShipBatchSize = batchSize, ShipInterval = interval, ShutdownFlushTimeout = shutdownFlush ?? TimeSpan.FromSeconds(10),
         });
-        var shipper = new LogShipper(_log, Build.Enricher, _writer, options, _time, TestMetrics.Collector(out _), NullLogger<LogShipper>.Instance);
+        var shipper = new LogShipper(_log, Build.Enricher, _writer, options, _time, TestMetrics.Collector(out _meters), NullLogger<LogShipper>.Instance);
         await shipper.StartAsync(default);
         return shipper;
     }
@@ -157,6 +162,38 @@ public sealed class LogShipperTests : IAsyncDisposable
 
         Assert.Single(LogSegments.List(_folder.Path));
         Assert.Equal(1000, Drain().Sum(b => b.Count));
+    }
+
+    [Fact]
+    public async Task A_batch_sent_again_after_it_was_stored_is_dropped_as_a_recent_duplicate()
+    {
+        var shipper = await StartAsync(batchSize: 2, interval: TimeSpan.FromHours(1));
+        using var dropped = new MetricCollector<long>(_meters!, CollectorMetrics.MeterName, "clicktrace.collector.events.dropped");
+        var record = Build.Record(2, session: 7).Encode();
+
+        await _log.AppendAsync(record);
+        var first = await _writer.NextBatchAsync();
+        await _log.AppendAsync(record);                 // the tag never saw the answer and sent it again
+        await AppendAsync(2, session: 8);
+        var second = await _writer.NextBatchAsync();
+
+        Assert.Equal([7UL, 7UL], first.Select(e => e.SessionId));
+        Assert.Equal([8UL, 8UL], second.Select(e => e.SessionId));
+        Assert.Equal(["DuplicateRecent", "DuplicateRecent"], dropped.GetMeasurementSnapshot().Select(m => (string)m.Tags["reason"]!));
+        await shipper.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task Two_copies_of_a_batch_waiting_in_one_insert_are_stored_once()
+    {
+        var shipper = await StartAsync(batchSize: 1000, interval: TimeSpan.FromHours(1));
+        var record = Build.Record(3).Encode();
+        await _log.AppendAsync(record);
+        await _log.AppendAsync(record);
+
+        await shipper.StopAsync(default);
+
+        Assert.Equal(3, Drain().Sum(b => b.Count));
     }
 
     [Fact]
