@@ -37,85 +37,132 @@ public static class BrowserMode
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = options.Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+                   // Many short visits: one renderer per site instead of one per page, no back-forward cache.
+                   "--process-per-site", "--renderer-process-limit=4", "--disable-features=BackForwardCache,Translate,OptimizationHints,MediaRouter", "--disable-extensions", "--mute-audio"],
         });
         var report = new SimReport();
-        using var slots = new SemaphoreSlim(options.Parallel);
-        await Task.WhenAll(plans.Select(async plan =>
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<VisitPlan>(plans);
+        await Task.WhenAll(Enumerable.Range(0, options.Parallel).Select(async _ =>
         {
-            await slots.WaitAsync(cancellationToken);
+            // A worker's browser contexts (one per device) are reused from visitor to visitor, their storage
+            // cleared in between: a fresh context per visitor costs a new renderer process, most of the CPU.
+            var contexts = new Dictionary<bool, Worker>();
             try
             {
-                await new Visit(browser, options, plan, report).RunAsync(cancellationToken);
-            }
-            catch (Exception error) when (error is PlaywrightException or TimeoutException)
-            {
-                report.Failed(plan, error.Message.Split('\n')[0]);
+                while (queue.TryDequeue(out var plan))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!contexts.TryGetValue(plan.Mobile, out var worker))
+                        contexts[plan.Mobile] = worker = await Worker.StartAsync(browser, options, plan, report);
+                    try
+                    {
+                        await worker.VisitAsync(plan, cancellationToken);
+                    }
+                    catch (Exception error) when (error is PlaywrightException or TimeoutException)
+                    {
+                        report.Failed(plan, error.Message.Split('\n')[0]);
+                    }
+                    progress?.Report(1);
+                }
             }
             finally
             {
-                slots.Release();
-                progress?.Report(1);
+                foreach (var worker in contexts.Values) await worker.Context.DisposeAsync();
             }
         }));
         return report;
     }
 
-    private sealed class Visit(IBrowser browser, BrowserModeOptions options, VisitPlan plan, SimReport report)
+    /// <summary>One browser context (a desktop or a phone) and the collector requests in flight from it.</summary>
+    private sealed class Worker(IBrowserContext context, BrowserModeOptions options, SimReport report)
     {
-        private string _path = "";
         private int _pending;
+
+        public IBrowserContext Context => context;
+
+        public static async Task<Worker> StartAsync(IBrowser browser, BrowserModeOptions options, VisitPlan first, SimReport report)
+        {
+            var (width, height) = first.Viewport;
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                UserAgent = first.UserAgent, ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = first.Mobile, HasTouch = first.Mobile,
+            });
+            var worker = new Worker(context, options, report);
+            // The tag's batches pass through here on their way to the collector, so a visit can wait for its
+            // last one (sent with sendBeacon as the page is left) to be answered before the next visitor starts.
+            await context.RouteAsync(url => url.Contains("/api/collect", StringComparison.Ordinal), worker.ForwardAsync);
+            return worker;
+        }
+
+        private async Task ForwardAsync(IRoute route)
+        {
+            Interlocked.Increment(ref _pending);
+            try
+            {
+                var response = await route.FetchAsync();
+                if (response.Status is < 200 or > 299) report.Refusal();
+                await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+            }
+            catch (PlaywrightException)
+            {
+                // The page that sent it is gone (a beacon): the collector has answered all the same.
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _pending);
+            }
+        }
+
+        public async Task VisitAsync(VisitPlan plan, CancellationToken cancellationToken)
+        {
+            // A new visitor: no cookies, no stored ids (cleared on a page of the shop without the tag), and
+            // the shop's A/B assignment that the plan decided (a random 50/50 would not let it plant the winner).
+            await context.ClearCookiesAsync();
+            var page = await context.NewPageAsync();
+            try
+            {
+                page.SetDefaultTimeout(30_000);
+                await page.GotoAsync(new Uri(options.Shop, DemoShopMap.Base + "/shop.css").ToString());
+                await page.EvaluateAsync("() => { localStorage.clear(); sessionStorage.clear(); }");
+                await context.AddCookiesAsync([new Cookie { Name = DemoShopMap.VariantCookie, Value = plan.Variants, Url = options.Shop.ToString() }]);
+                await new Visit(page, options, plan).RunAsync(cancellationToken);
+                // Leaving fired pagehide and the tag's last batch: wait for it (and any retry) to be answered.
+                await Task.Delay(300, cancellationToken);
+                var deadline = DateTime.UtcNow.AddSeconds(15);
+                while (Volatile.Read(ref _pending) > 0 && DateTime.UtcNow < deadline) await Task.Delay(25, cancellationToken);
+                if (Volatile.Read(ref _pending) > 0) throw new TimeoutException("the tag's last batch was not answered within 15 s");
+                report.Completed(plan);
+            }
+            finally
+            {
+                await page.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>One visitor's actions on one page.</summary>
+    private sealed class Visit(IPage page, BrowserModeOptions options, VisitPlan plan)
+    {
+        private static readonly bool Trace = Environment.GetEnvironmentVariable("TRAFFICSIM_TRACE") == "1";
+        private string _path = "";
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
-            var (width, height) = plan.Viewport;
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                UserAgent = plan.UserAgent, ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = plan.Mobile, HasTouch = plan.Mobile,
-            });
-            // The shop's A/B assignment, decided by the plan (a random 50/50 would not let it plant the winner).
-            await context.AddCookiesAsync([new Cookie { Name = DemoShopMap.VariantCookie, Value = plan.Variants, Url = options.Shop.ToString() }]);
-            // The tag's batches pass through here on their way to the collector, so the visit can wait for the
-            // last one (sent with sendBeacon as the page is left) to be answered before its context goes away.
-            await context.RouteAsync(url => url.Contains("/api/collect", StringComparison.Ordinal), async route =>
-            {
-                Interlocked.Increment(ref _pending);
-                try
-                {
-                    var response = await route.FetchAsync();
-                    if (response.Status is < 200 or > 299) report.Refusal();
-                    await route.FulfillAsync(new RouteFulfillOptions { Response = response });
-                }
-                catch (PlaywrightException)
-                {
-                    report.Refusal();
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _pending);
-                }
-            });
-            var page = await context.NewPageAsync();
-            page.SetDefaultTimeout(30_000);
             foreach (var action in plan.Actions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     await DoAsync(page, action);
+                    if (Trace) Console.Error.WriteLine($"visitor {plan.Number}: {clock.ElapsedMilliseconds,5} ms {action}");
                 }
                 catch (Exception error) when (error is PlaywrightException or TimeoutException)
                 {
                     throw new TimeoutException($"{action} on {_path}: {error.Message.Split('\n')[0]}", error);
                 }
             }
-            // Leaving: the navigation away fires pagehide, and the tag sends its last batch with sendBeacon.
-            // Wait for it (and any retry) to be answered before the context, and its network, goes away.
-            await Task.Delay(300, cancellationToken);
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (Volatile.Read(ref _pending) > 0 && DateTime.UtcNow < deadline) await Task.Delay(25, cancellationToken);
-            if (Volatile.Read(ref _pending) > 0) throw new TimeoutException("the tag's last batch was not answered within 15 s");
-            report.Completed(plan);
         }
 
         private async Task DoAsync(IPage page, VisitAction action)

@@ -38,8 +38,8 @@ if (role.Reports())
 }
 if (role == HostRole.All)
 {
-    // Demo: a site and a page with the tag installed, so a fresh install has something to show.
-    builder.Services.AddDemo();
+    // Demo: a site, a page and a shop with the tag installed, and generated traffic on a first start, so a fresh install has something to show.
+    builder.AddDemo(args);
 }
 
 var app = builder.Build();

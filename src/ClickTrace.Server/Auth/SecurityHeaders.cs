@@ -3,7 +3,7 @@ namespace ClickTrace.Server.Auth;
 /// <summary>
 /// Response headers that keep the dashboard from being framed, sniffed or leaking its addresses: every response
 /// gets <c>X-Content-Type-Options: nosniff</c> and a strict-origin referrer policy; the dashboard's own pages
-/// (not the tag, collect or the demo pages, which other sites embed or frame) also refuse to be framed and
+/// (not the tag, collect or the demo pages and shop, which other sites embed or frame) also refuse to be framed and
 /// restrict where their forms post and what their base address may be.
 /// </summary>
 public static class SecurityHeaders
@@ -33,5 +33,5 @@ public static class SecurityHeaders
 
     /// <summary>The dashboard's pages and API, as opposed to what tracked sites load (the tag, collect, the demo).</summary>
     public static bool IsDashboard(PathString path) =>
-        !path.StartsWithSegments("/ct.js") && !path.StartsWithSegments("/api/collect") && !path.StartsWithSegments("/demo");
+        !path.StartsWithSegments("/ct.js") && !path.StartsWithSegments("/api/collect") && !path.StartsWithSegments("/demo") && !path.StartsWithSegments("/shop");
 }

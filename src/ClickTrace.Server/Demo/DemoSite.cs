@@ -1,25 +1,40 @@
 using ClickTrace.Collector.Sites;
 using ClickTrace.Core.Sites;
+using ClickTrace.DemoShop;
 using ClickTrace.Storage.Sites;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace ClickTrace.Server.Demo;
 
-/// <summary>Creates the demo site (once) and serves the demo page, which has the tag installed, at /demo/.</summary>
+/// <summary>
+/// Creates the demo site (once), serves the demo page at /demo/ and the demo shop (samples/DemoShop) at
+/// /shop/, both with the tag installed, and fills the site with generated shop traffic on a first start.
+/// </summary>
 public static class DemoSite
 {
-    public static IServiceCollection AddDemo(this IServiceCollection services)
+    /// <summary>Adds the demo; <c>--demo</c> among <paramref name="args"/> loads the generated traffic even into a store that has events.</summary>
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder, string[] args)
     {
+        if (args.Contains("--demo", StringComparer.Ordinal))
+            builder.Configuration.AddInMemoryCollection([new($"{DemoOptions.Section}:{nameof(DemoOptions.Load)}", "true")]);
+        var services = builder.Services;
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DemoSiteSeeder>();
-        return services;
+        services.AddSingleton<DemoTraffic>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoTraffic>());
+        return builder;
     }
 
     public static WebApplication MapDemo(this WebApplication app)
     {
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!demo.Enabled) return app;
+        // The shop's tag comes from this host (an empty ClickTrace URL) and reports to the demo site.
+        var shop = new ShopOptions { ClickTraceUrl = "", SiteKey = demo.SiteId };
+        app.MapDemoShop(() => shop);
         var folder = Path.Combine(AppContext.BaseDirectory, "demo");
-        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled && Directory.Exists(folder))
+        if (Directory.Exists(folder))
         {
             var files = new PhysicalFileProvider(folder);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = "/demo" });

@@ -65,6 +65,8 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         // Tests post far faster than a visitor; the rate-limit tests turn the limits back on.
         builder.UseSetting("ClickTrace:Collector:RateLimits:ClientRequestsPerSecond", "0");
         builder.UseSetting("ClickTrace:Collector:RateLimits:SiteEventsPerSecond", "0");
+        // Tests count what they send: no generated demo traffic unless a test asks for it.
+        builder.UseSetting("ClickTrace:Demo:Traffic", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Errors));
         if (_services is not null) builder.ConfigureTestServices(_services);
