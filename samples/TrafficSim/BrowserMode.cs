@@ -116,30 +116,34 @@ public static class BrowserMode
 
         public async Task VisitAsync(VisitPlan plan, CancellationToken cancellationToken)
         {
-            // A new visitor: no cookies, no stored ids (cleared on a page of the shop without the tag), and
-            // the shop's A/B assignment that the plan decided (a random 50/50 would not let it plant the winner).
+            // A new visitor in the same tab (a new tab would cost a renderer process, most of the CPU): no
+            // cookies, no stored ids (cleared on a page of the shop without the tag), and the shop's A/B
+            // assignment that the plan decided (a random 50/50 would not let it plant the winner).
             await context.ClearCookiesAsync();
-            var page = await context.NewPageAsync();
-            try
+            if (_page is null)
             {
-                page.SetDefaultTimeout(30_000);
-                await page.GotoAsync(new Uri(options.Shop, DemoShopMap.Base + "/shop.css").ToString());
-                await page.EvaluateAsync("() => { localStorage.clear(); sessionStorage.clear(); }");
-                await context.AddCookiesAsync([new Cookie { Name = DemoShopMap.VariantCookie, Value = plan.Variants, Url = options.Shop.ToString() }]);
-                await new Visit(page, options, plan).RunAsync(cancellationToken);
-                // Leaving fired pagehide and the tag's last batch: wait for it (and any retry) to be answered.
-                await Task.Delay(300, cancellationToken);
-                var deadline = DateTime.UtcNow.AddSeconds(15);
-                while (Volatile.Read(ref _pending) > 0 && DateTime.UtcNow < deadline) await Task.Delay(25, cancellationToken);
-                if (Volatile.Read(ref _pending) > 0) throw new TimeoutException("the tag's last batch was not answered within 15 s");
-                report.Completed(plan);
+                _page = await context.NewPageAsync();
+                _page.SetDefaultTimeout(30_000);
             }
-            finally
-            {
-                await page.CloseAsync();
-            }
+            if (!_page.Url.EndsWith(OutsidePath, StringComparison.Ordinal)) await _page.GotoAsync(Outside(options));
+            await _page.EvaluateAsync("() => { localStorage.clear(); sessionStorage.clear(); }");
+            await context.AddCookiesAsync([new Cookie { Name = DemoShopMap.VariantCookie, Value = plan.Variants, Url = options.Shop.ToString() }]);
+            await new Visit(_page, options, plan).RunAsync(cancellationToken);
+            // Leaving fired pagehide and the tag's last batch: wait for it (and any retry) to be answered.
+            await Task.Delay(300, cancellationToken);
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (Volatile.Read(ref _pending) > 0 && DateTime.UtcNow < deadline) await Task.Delay(25, cancellationToken);
+            if (Volatile.Read(ref _pending) > 0) throw new TimeoutException("the tag's last batch was not answered within 15 s");
+            report.Completed(plan);
         }
+
+        private IPage? _page;
     }
+
+    /// <summary>A page of the shop's host without the tag (its stylesheet): where visitors go when they leave.</summary>
+    private const string OutsidePath = DemoShopMap.Base + "/shop.css";
+
+    private static string Outside(BrowserModeOptions options) => new Uri(options.Shop, OutsidePath).ToString();
 
     /// <summary>One visitor's actions on one page.</summary>
     private sealed class Visit(IPage page, BrowserModeOptions options, VisitPlan plan)
@@ -197,7 +201,8 @@ public static class BrowserMode
                     await page.EvaluateAsync("p => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * p / 100)", read.ScrollPercent);
                     break;
                 case Leave:
-                    await page.GotoAsync("about:blank");
+                    // Away from the shop's pages, in the same tab: pagehide, and the tag's beacon.
+                    await page.GotoAsync(Outside(options));
                     break;
             }
         }
