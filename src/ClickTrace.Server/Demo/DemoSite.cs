@@ -49,7 +49,7 @@ public static class DemoSite
         {
             var demo = options.Value;
             if (!demo.Enabled || await sites.FindAsync(demo.SiteId, cancellationToken) is not null) return;
-            await sites.SaveAsync(new Site { Id = demo.SiteId, Name = "Demo page", TimeZone = "UTC" }, cancellationToken);
+            await sites.SaveAsync(new Site { Id = demo.SiteId, Name = "Demo shop", TimeZone = "UTC" }, cancellationToken);
             registry.Invalidate();
         }
 

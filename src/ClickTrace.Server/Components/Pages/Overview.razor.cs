@@ -2,6 +2,7 @@ using ClickTrace.Analytics.Overview;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Core.Sites;
 using ClickTrace.Storage.Sites;
+using ClickTrace.Server.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace ClickTrace.Server.Components.Pages;
@@ -11,15 +12,12 @@ public sealed partial class Overview
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
-    private static readonly (string Key, string Label)[] Periods =
-        [("today", "Today"), ("24h", "24 hours"), ("7d", "7 days"), ("30d", "30 days"), ("90d", "90 days")];
-
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<Site> _sites = [];
     private OverviewReport? _report;
     private string? _error;
     private string? _siteId;
-    private string _period = "7d";
+    private string _period = ReportPeriods.Default;
     private string _origin = "";
     private bool _loaded;
 
@@ -46,7 +44,7 @@ public sealed partial class Overview
             _sites = await Sites.ListAsync(_stop.Token);
             _loaded = true;
             _siteId = _sites.FirstOrDefault(s => s.Id == Site)?.Id ?? _sites.FirstOrDefault()?.Id;
-            _period = Period is { } p && Periods.Any(x => x.Key == p) ? p : "7d";
+            _period = ReportPeriods.Resolve(Period);
             var site = _sites.FirstOrDefault(s => s.Id == _siteId);
             if (site is null) return;
             var period = ReportPeriod.TryResolve(_period, null, null, site.TimeZone, Time.GetUtcNow(), out var error);
@@ -76,13 +74,6 @@ public sealed partial class Overview
         {
         }
     }
-
-    private void Navigate(string? site = null, string? period = null) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["site"] = site ?? _siteId,
-            ["period"] = period ?? _period,
-        }));
 
     public void Dispose()
     {

@@ -1,0 +1,60 @@
+using ClickTrace.Analytics.Reports;
+using ClickTrace.Core.Sites;
+using ClickTrace.Storage.Sites;
+using Microsoft.AspNetCore.Components;
+
+namespace ClickTrace.Server.Components.Shared;
+
+/// <summary>
+/// A report page: the site and period from the URL (?site=&amp;period=), resolved against the site's time
+/// zone, then the page's own report. A page that is left cancels its query.
+/// </summary>
+public abstract class ReportPage : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    [Inject] private ISiteStore SiteStore { get; set; } = default!;
+    [Inject] protected TimeProvider Time { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "site")] public string? Site { get; set; }
+    [SupplyParameterFromQuery(Name = "period")] public string? Period { get; set; }
+
+    protected IReadOnlyList<Site> Sites { get; private set; } = [];
+    protected Site? Current { get; private set; }
+    protected string PeriodKey { get; private set; } = ReportPeriods.Default;
+    protected ReportQuery? Query { get; private set; }
+    protected string? Error { get; set; }
+    protected bool Loaded { get; private set; }
+    protected CancellationToken Stopping => _stop.Token;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            Sites = await SiteStore.ListAsync(_stop.Token);
+            Current = Sites.FirstOrDefault(s => s.Id == Site) ?? Sites.FirstOrDefault();
+            PeriodKey = ReportPeriods.Resolve(Period);
+            if (Current is not null)
+            {
+                var period = ReportPeriod.TryResolve(PeriodKey, null, null, Current.TimeZone, Time.GetUtcNow(), out var error);
+                Error = error;
+                Query = period is null ? null : new ReportQuery(Current.Id, period);
+                if (Query is not null) await LoadAsync(Query, _stop.Token);
+            }
+            Loaded = true;
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Loads the page's report for the chosen site and period.</summary>
+    protected abstract Task LoadAsync(ReportQuery query, CancellationToken cancellationToken);
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

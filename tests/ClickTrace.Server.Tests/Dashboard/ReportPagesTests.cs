@@ -1,0 +1,94 @@
+using ClickTrace.Traffic.DemoShop;
+using Microsoft.Playwright;
+
+namespace ClickTrace.Server.Tests.Dashboard;
+
+/// <summary>The report pages in Chromium over generated demo-shop traffic: each finds its planted problem, at both widths.</summary>
+public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<DemoDashboard>
+{
+    private async Task<IPage> OpenAsync(string path, int width)
+    {
+        var page = await dashboard.PageAsync(width);
+        await page.GotoAsync(new Uri(dashboard.App.BaseAddress, path).ToString());
+        return page;
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task The_funnel_built_step_by_step_highlights_the_planted_drop_off_and_abandonment_names_the_confusing_field(int width)
+    {
+        var page = await OpenAsync($"/funnels?{DemoDashboard.Query}", width);
+        var values = page.GetByTestId("step-value");
+        await Assertions.Expect(page.Locator("form.funnel-builder[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(values).ToHaveCountAsync(2);
+        for (var i = 2; i < DemoShopMap.Checkout.Count; i++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add step" }).ClickAsync();
+            await Assertions.Expect(values).ToHaveCountAsync(i + 1);
+        }
+        for (var i = 0; i < DemoShopMap.Checkout.Count; i++) await values.Nth(i).FillAsync(DemoShopMap.Checkout[i].Path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show funnel" }).ClickAsync();
+
+        var worst = page.Locator("ol.funnel li.worst");
+        await Assertions.Expect(worst).ToHaveAttributeAsync("data-step", DemoShopTrafficOptions.DetailsScreen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(worst).ToContainTextAsync("largest drop-off");
+        Assert.Contains("step=page", page.Url, StringComparison.Ordinal);        // the funnel is in the URL: bookmarkable
+        await worst.GetByTestId("dropoff").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("last-fields").Locator("tr").First).ToContainTextAsync(DemoShopMap.ConfusingField);
+        await DemoDashboard.ScreenshotAsync(page, "funnels");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task The_links_page_shows_the_never_clicked_and_broken_links_and_the_coupon_buttons_rage_clicks(int width)
+    {
+        var page = await OpenAsync($"/links?{DemoDashboard.Query}", width);
+
+        var links = page.GetByTestId("links");
+        await Assertions.Expect(links.Locator("tr", new() { HasText = "Size guide" }).First).ToContainTextAsync("Never clicked");
+        await Assertions.Expect(links.Locator("tr", new() { HasText = "Gift cards" })).ToContainTextAsync("Broken");
+        await Assertions.Expect(page.GetByTestId("frustrating").Locator("tbody tr").First).ToContainTextAsync(DemoShopMap.CouponButton);
+        await DemoDashboard.ScreenshotAsync(page, "links");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task The_ads_page_names_the_better_banner_the_winner_and_the_equal_ones_undecided(int width)
+    {
+        var page = await OpenAsync($"/ads?{DemoDashboard.Query}&goal=purchase", width);
+
+        var hero = page.Locator($"[data-group={DemoShopMap.HeroPlacement}]");
+        await Assertions.Expect(hero.GetByTestId("verdict")).ToContainTextAsync("Variant b wins");
+        await Assertions.Expect(hero.Locator("tr.winner")).ToContainTextAsync("b");
+        await Assertions.Expect(page.Locator($"[data-group={DemoShopMap.BundlePlacement}]").GetByTestId("verdict")).ToContainTextAsync("No significant difference");
+        await DemoDashboard.ScreenshotAsync(page, "ads");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task The_overview_shows_the_demo_traffic(int width)
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", width);
+
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+        await Assertions.Expect(page.Locator(".chart svg").First).ToBeVisibleAsync();
+        await DemoDashboard.ScreenshotAsync(page, "overview");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_goal_name_too_long_for_a_funnel_step_is_refused_with_a_message_not_an_error_page()
+    {
+        var page = await OpenAsync($"/ads?{DemoDashboard.Query}&goal={new string('x', 600)}", 1280);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("longer than");
+        await page.Context.CloseAsync();
+    }
+}
