@@ -22,7 +22,7 @@ public sealed class DemoShopProofTests(ITestOutputHelper output)
 {
     private const string Site = "teaware";
 
-    private static readonly DemoShopTrafficOptions Traffic = new() { Visitors = 160, Seed = 7, HeroBOfBuyers = 0.8 };
+    private static readonly DemoShopTrafficOptions Traffic = new() { Visitors = 200, Seed = 7, HeroBOfBuyers = 0.8 };
 
     private static readonly object Funnel = new
     {
@@ -80,6 +80,8 @@ public sealed class DemoShopProofTests(ITestOutputHelper output)
         var hero = Assert.Single(ads["placements"]!.AsArray(), p => (string?)p!["name"] == DemoShopMap.HeroPlacement)!;
         output.WriteLine(hero.ToJsonString());
         Assert.Equal("b", (string?)hero["verdict"]!["winner"]);
+        var a = Assert.Single(hero["variants"]!.AsArray(), v => (string?)v!["variant"] == "a")!;
+        Assert.True((double)a["conversionRate"]! < (double)hero["variants"]!.AsArray().Single(v => (string?)v!["variant"] == "b")!["conversionRate"]!);
         var b = Assert.Single(hero["variants"]!.AsArray(), v => (string?)v!["variant"] == "b")!;
         Assert.True((double)b["versusControl"]!["pValue"]! < 0.05, b.ToJsonString());
         Assert.True((bool)b["versusControl"]!["significant"]!);
