@@ -11,7 +11,7 @@ public sealed record BrowserModeOptions
 
     public string Chromium { get; init; } = "/usr/bin/chromium";
 
-    /// <summary>Visitors at the same time, each in a browser context of its own.</summary>
+    /// <summary>Visitors at the same time (each worker has a tab of its own per device).</summary>
     public int Parallel { get; init; } = 4;
 
     /// <summary>How fast time passes for the visitors: 1 is human (minutes per visit), 0.02 fifty times faster.</summary>
@@ -19,8 +19,8 @@ public sealed record BrowserModeOptions
 }
 
 /// <summary>
-/// Browser mode: each planned visitor in real headless Chromium, in a fresh context (a new visitor to the
-/// tag), presenting an ordinary desktop or phone User-Agent. The tag does all the recording.
+/// Browser mode: each planned visitor in real headless Chromium, a new visitor to the tag (no cookies, no
+/// stored ids), presenting an ordinary desktop or phone User-Agent. The tag does all the recording.
 /// </summary>
 public static class BrowserMode
 {
@@ -45,8 +45,8 @@ public static class BrowserMode
         var queue = new System.Collections.Concurrent.ConcurrentQueue<VisitPlan>(plans);
         await Task.WhenAll(Enumerable.Range(0, options.Parallel).Select(async _ =>
         {
-            // A worker's browser contexts (one per device) are reused from visitor to visitor, their storage
-            // cleared in between: a fresh context per visitor costs a new renderer process, most of the CPU.
+            // A worker's browser contexts (one per device, as the User-Agent is the context's) are reused from
+            // visitor to visitor, their storage cleared in between, which saves starting renderers per visitor.
             var contexts = new Dictionary<bool, Worker>();
             try
             {

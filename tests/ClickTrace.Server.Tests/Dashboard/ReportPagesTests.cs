@@ -37,6 +37,52 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         await worst.GetByTestId("dropoff").ClickAsync();
         await Assertions.Expect(page.GetByTestId("last-fields").Locator("tr").First).ToContainTextAsync(DemoShopMap.ConfusingField);
         await DemoDashboard.ScreenshotAsync(page, "funnels");
+
+        // A sample session of those who gave up opens as a time line that reaches the details screen.
+        await page.GetByTestId("sample-sessions").Locator("a").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("session").First).ToContainTextAsync(DemoShopMap.Details);
+        await DemoDashboard.ScreenshotAsync(page, "sessions");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task The_paths_page_shows_where_visitors_went_after_the_details_screen(int width)
+    {
+        var page = await OpenAsync($"/paths?{DemoDashboard.Query}&page={Uri.EscapeDataString(DemoShopMap.Details)}&direction=from", width);
+
+        var flow = page.GetByTestId("flow");
+        await Assertions.Expect(flow).ToContainTextAsync(DemoShopMap.Payment);
+        await Assertions.Expect(flow).ToContainTextAsync("(exit)");
+        await Assertions.Expect(flow).ToContainTextAsync(DemoShopMap.Cart);
+        await DemoDashboard.ScreenshotAsync(page, "paths");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/funnels")]
+    [InlineData("/links")]
+    [InlineData("/ads")]
+    [InlineData("/paths")]
+    public async Task At_390_px_no_page_is_wider_than_the_phone(string path)
+    {
+        var page = await OpenAsync($"{path}?{DemoDashboard.Query}", 390);
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+
+        Assert.True(width <= 390, $"{path} is {width} px wide");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_malformed_visitor_id_is_refused_with_a_message()
+    {
+        var page = await OpenAsync($"/sessions?{DemoDashboard.Query}&visitor=<script>", 1280);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("16 hex digits");
         await page.Context.CloseAsync();
     }
 
