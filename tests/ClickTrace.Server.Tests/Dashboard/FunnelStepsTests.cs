@@ -48,4 +48,11 @@ public sealed class FunnelStepsTests
         Assert.Equal(2, FunnelSteps.WorstStep(report));
         Assert.Null(FunnelSteps.WorstStep(report with { Steps = [new(1, "a", 0, 0, 0, 0, 0, null), new(2, "b", 0, 0, 0, 0, 0, null)] }));
     }
+
+    [Theory]
+    [InlineData("Checkout", "checkout")]
+    [InlineData("  Checkout — mobile 2026! ", "checkout-mobile-2026")]
+    [InlineData("<script>", "script")]
+    [InlineData("¡¿", null)]
+    public void A_saved_funnels_id_comes_from_its_name(string name, string? id) => Assert.Equal(id, FunnelSteps.IdOf(name));
 }

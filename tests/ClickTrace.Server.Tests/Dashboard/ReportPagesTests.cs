@@ -38,6 +38,12 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         await Assertions.Expect(page.GetByTestId("last-fields").Locator("tr").First).ToContainTextAsync(DemoShopMap.ConfusingField);
         await DemoDashboard.ScreenshotAsync(page, "funnels");
 
+        // Saved under a name, it is offered in the saved funnels.
+        await page.GetByLabel("Funnel name").FillAsync("Checkout");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save funnel" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved as “Checkout”");
+        await Assertions.Expect(page.GetByLabel("Saved funnel").Locator("option", new() { HasText = "Checkout" })).ToHaveCountAsync(1);
+
         // A sample session of those who gave up opens as a time line that reaches the details screen.
         await page.GetByTestId("sample-sessions").Locator("a").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("session").First).ToContainTextAsync(DemoShopMap.Details);
@@ -74,6 +80,40 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
         Assert.True(width <= 390, $"{path} is {width} px wide");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_table_downloads_as_csv_with_what_it_shows()
+    {
+        var page = await OpenAsync($"/links?{DemoDashboard.Query}", 1280);
+        await Assertions.Expect(page.GetByTestId("links")).ToContainTextAsync("Size guide");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download links-demo as CSV" }).ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+
+        Assert.Equal("links-demo.csv", download.SuggestedFilename);
+        Assert.StartsWith("Link,Page,Problem,Seen,Clicks,CTR,Visitors affected\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"Size guide · {DemoShopMap.SizeGuideLink},", csv, StringComparison.Ordinal);
+        Assert.Contains(",Never clicked,", csv, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralized()
+    {
+        var page = await OpenAsync($"/links?{DemoDashboard.Query}", 1280);
+
+        var csv = await page.EvaluateAsync<string>("""
+            async () => {
+              const m = await import('/js/csv.js');
+              const t = document.createElement('table');
+              t.innerHTML = '<tr><td>=HYPERLINK("https://evil.example")</td><td>-12</td><td>@SUM(A1)</td><td>a,"b"</td></tr>';
+              return m.toCsv(t);
+            }
+            """);
+
+        Assert.Equal("\"'=HYPERLINK(\"\"https://evil.example\"\")\",-12,'@SUM(A1),\"a,\"\"b\"\"\"\r\n", csv);
         await page.Context.CloseAsync();
     }
 

@@ -66,5 +66,13 @@ public sealed class FunnelSteps
     public static int? WorstStep(FunnelReport report) =>
         report.Steps.Take(report.Steps.Count - 1).Where(s => s.DropOff > 0).MaxBy(s => s.DropOffRate)?.Number;
 
+    /// <summary>A saved funnel's id from its name: lower-case letters and digits joined by '-', at most 64; null when none.</summary>
+    public static string? IdOf(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(name.Trim().ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0);
+        var id = string.Join('-', words);
+        return id.Length == 0 ? null : id[..Math.Min(64, id.Length)].TrimEnd('-');
+    }
+
     public static string Width(double share) => (Math.Clamp(share, 0, 1) * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

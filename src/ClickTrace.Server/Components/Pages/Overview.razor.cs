@@ -77,7 +77,7 @@ public sealed partial class Overview
 
     public void Dispose()
     {
+        // Cancelled, not disposed: a load still running reads its token, which a disposed source refuses.
         _stop.Cancel();
-        _stop.Dispose();
     }
 }

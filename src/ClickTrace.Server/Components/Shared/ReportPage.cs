@@ -11,6 +11,8 @@ namespace ClickTrace.Server.Components.Shared;
 /// </summary>
 public abstract class ReportPage : ComponentBase, IDisposable
 {
+    // Cancelled, never disposed, when the page goes away: a load still running must be able to read its
+    // token (a disposed source throws on that, which would end the whole circuit).
     private readonly CancellationTokenSource _stop = new();
 
     [Inject] private ISiteStore SiteStore { get; set; } = default!;
@@ -54,7 +56,6 @@ public abstract class ReportPage : ComponentBase, IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _stop.Dispose();
         GC.SuppressFinalize(this);
     }
 }

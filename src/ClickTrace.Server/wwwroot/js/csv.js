@@ -1,0 +1,25 @@
+// Interop for Components/Shared/CsvButton.razor: a table, as shown, downloaded as CSV (RFC 4180).
+// Cells are the tracked page's strings: a cell that a spreadsheet would read as a formula (=, +, -, @,
+// tab, CR) is prefixed with an apostrophe, so opening the file runs nothing.
+const cell = (text) => {
+  let value = text.replace(/\s*\n\s*/g, ' · ').trim();
+  if (/^[=+\-@\t\r]/.test(value) && !/^-?\d+([.,]\d+)?( %)?$/.test(value)) value = "'" + value;
+  return /[",\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+};
+
+export function toCsv(table) {
+  return Array.from(table.rows)
+    .map((row) => Array.from(row.cells).map((c) => cell(c.innerText)).join(','))
+    .join('\r\n') + '\r\n';
+}
+
+export function download(selector, fileName) {
+  const table = document.querySelector(selector);
+  if (!table) return;
+  const url = URL.createObjectURL(new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
