@@ -118,6 +118,41 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
     }
 
     [Fact]
+    public async Task A_top_page_row_filters_the_dashboard_and_its_chip_takes_the_filter_off()
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoShopMap.Details, Exact = true }).ClickAsync();
+
+        var chip = page.GetByTestId("filters");
+        await Assertions.Expect(chip).ToContainTextAsync($"page: {DemoShopMap.Details}");
+        Assert.Contains("filter=page%3A%2Fshop%2Fcheckout%2Fdetails", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("visitors")).Not.ToHaveTextAsync("600");
+        var filtered = int.Parse(await page.GetByTestId("visitors").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(filtered, 1, 599);
+
+        // The same filter narrows the other reports: on the links page, only those sessions' links.
+        await page.GotoAsync(new Uri(dashboard.App.BaseAddress, $"/links?{DemoDashboard.Query}&filter=page:{DemoShopMap.Details}").ToString());
+        await Assertions.Expect(page.GetByTestId("filters")).ToContainTextAsync(DemoShopMap.Details);
+        await page.GoBackAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Remove filter page: {DemoShopMap.Details}" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+        await Assertions.Expect(page.GetByTestId("filters")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_filter_in_the_url_is_refused_with_a_message()
+    {
+        var page = await OpenAsync($"/links?{DemoDashboard.Query}&filter=country:DE", 1280);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("never stores IP addresses");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_malformed_visitor_id_is_refused_with_a_message()
     {
         var page = await OpenAsync($"/sessions?{DemoDashboard.Query}&visitor=<script>", 1280);

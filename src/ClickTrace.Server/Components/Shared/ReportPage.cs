@@ -20,6 +20,10 @@ public abstract class ReportPage : ComponentBase, IDisposable
 
     [SupplyParameterFromQuery(Name = "site")] public string? Site { get; set; }
     [SupplyParameterFromQuery(Name = "period")] public string? Period { get; set; }
+    [SupplyParameterFromQuery(Name = "filter")] public string[]? Filter { get; set; }
+
+    /// <summary>The dimension filters of the URL (?filter=device:mobile, repeatable), every report honours them.</summary>
+    protected IReadOnlyList<ReportFilter> Filters { get; private set; } = [];
 
     protected IReadOnlyList<Site> Sites { get; private set; } = [];
     protected Site? Current { get; private set; }
@@ -36,11 +40,12 @@ public abstract class ReportPage : ComponentBase, IDisposable
             Sites = await SiteStore.ListAsync(_stop.Token);
             Current = Sites.FirstOrDefault(s => s.Id == Site) ?? Sites.FirstOrDefault();
             PeriodKey = ReportPeriods.Resolve(Period);
+            (Filters, var filterError) = ReportFilters.Parse(Filter);
             if (Current is not null)
             {
                 var period = ReportPeriod.TryResolve(PeriodKey, null, null, Current.TimeZone, Time.GetUtcNow(), out var error);
-                Error = error;
-                Query = period is null ? null : new ReportQuery(Current.Id, period);
+                Error = error ?? filterError;
+                Query = period is null || filterError is not null ? null : new ReportQuery(Current.Id, period, Filters);
                 if (Query is not null) await LoadAsync(Query, _stop.Token);
             }
             Loaded = true;
