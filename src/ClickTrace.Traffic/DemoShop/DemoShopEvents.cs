@@ -78,7 +78,6 @@ public static class DemoShopEvents
             _formStarted = true;
             _lastField = Event(EventType.Field) with { Name = name, Tag = name == "email" ? "email" : "text", Selector = FormOf(_path), DurationMs = (uint)ms, Count = (ushort)(changed ? 1 : 0) };
             Events.Add(_lastField);
-            _lastField = _lastField with { EventId = NewId() };
         }
 
         private void Show(string pathAndQuery)
