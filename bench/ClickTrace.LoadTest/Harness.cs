@@ -22,7 +22,7 @@ internal static class Harness
             Console.Error.WriteLine("wrk not found: install it with 'apt-get install -y wrk'.");
             return 2;
         }
-        var server = typeof(Harness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerAssembly").Value!;
+        var server = ServerAssembly;
         var output = args.Length > 0 ? args[0] : Path.Combine(RepoRoot(), "bench", "results", "collector.json");
         var self = typeof(Harness).Assembly.Location;
         var bodies = Bodies.Make(64);
@@ -36,13 +36,7 @@ internal static class Harness
         bare = await Wrk.RunAsync(baseline.Collect, script, Connections, Duration);
         Console.WriteLine($"bare:    {bare.RequestsPerSecond:0} req/s, p99 {bare.P99Ms:0.00} ms");
 
-        var environment = new Dictionary<string, string>
-        {
-            ["ClickTrace__Storage__DataPath"] = Path.Combine(work, "data"),
-            ["ClickTrace__Collector__RateLimits__ClientRequestsPerSecond"] = "0",
-            ["ClickTrace__Collector__RateLimits__SiteEventsPerSecond"] = "0",
-            ["ClickTrace__Collector__Log__MaxBytes"] = (16L * 1024 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var environment = CollectorEnvironment(work);
         Wrk.Result collect, overload;
         OpenLoop.Result half;
         double rssPeak = 0;
@@ -106,16 +100,33 @@ internal static class Harness
         return 0;
     }
 
-    /// <summary>Waits until the collector reports no unshipped event (its log_age_seconds gauge is 0).</summary>
-    private static async Task<TimeSpan> WaitForShippedAsync(Uri collector, TimeSpan limit)
+    /// <summary>ClickTrace.Server.dll of the same configuration (Release), as the build recorded it.</summary>
+    public static string ServerAssembly =>
+        typeof(Harness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServerAssembly").Value!;
+
+    /// <summary>The real server as the harness runs it: its own data folder, no rate limits, no demo traffic, a large log.</summary>
+    public static Dictionary<string, string> CollectorEnvironment(string work) => new()
+    {
+        ["ClickTrace__Storage__DataPath"] = Path.Combine(work, "data"),
+        ["ClickTrace__Collector__RateLimits__ClientRequestsPerSecond"] = "0",
+        ["ClickTrace__Collector__RateLimits__SiteEventsPerSecond"] = "0",
+        ["ClickTrace__Collector__Log__MaxBytes"] = (16L * 1024 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // The 64 bodies repeat their event ids: with the repeat check on, the shipper would store each event once
+        // and drop every later copy, so the engine would have nothing to do. Off, every accepted event is stored.
+        ["ClickTrace__Collector__RecentIdsWindow"] = "00:00:00",
+        ["ClickTrace__Demo__Traffic"] = "false", // the demo shop's first-start traffic would share the cores
+    };
+
+    /// <summary>Waits until the collector's log has no unshipped byte (its log_unshipped_bytes gauge is 0).</summary>
+    public static async Task<TimeSpan> WaitForShippedAsync(Uri collector, TimeSpan limit)
     {
         using var http = new HttpClient { BaseAddress = collector };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < limit)
         {
             var metrics = await http.GetStringAsync("/metrics");
-            var age = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("clicktrace_collector_log_age_seconds ", StringComparison.Ordinal));
-            if (age is not null && age.EndsWith(" 0", StringComparison.Ordinal)) return clock.Elapsed;
+            var unshipped = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("clicktrace_collector_log_unshipped_bytes ", StringComparison.Ordinal));
+            if (unshipped is not null && unshipped.EndsWith(" 0", StringComparison.Ordinal)) return clock.Elapsed;
             await Task.Delay(500);
         }
         return clock.Elapsed;

@@ -23,6 +23,14 @@ public sealed class CollectorOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan ShipInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The Linux nice value of the shipper's thread, which reads, decodes and enriches the log. Default 10: under
+    /// a burst the requests get the CPU and the log absorbs the backlog, which ships when the burst eases; 0
+    /// ships at the requests' own priority.
+    /// </summary>
+    [Range(0, 19)]
+    public int ShipNice { get; set; } = 10;
+
     /// <summary>Client timestamps further than this from the server's clock are replaced by the receive time. Default 24 h.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromHours(24);

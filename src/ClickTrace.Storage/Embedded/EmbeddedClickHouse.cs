@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClickTrace.Core.Threading;
 using ClickTrace.Storage.RowBinary;
 
 namespace ClickTrace.Storage.Embedded;
@@ -14,7 +15,7 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
     private readonly ConcurrentBag<ChdbConnection> _idle = [];
     private readonly ConcurrentBag<ChdbConnection> _all = [];
     private readonly SemaphoreSlim _slots;
-    private readonly EngineThreads _threads;
+    private readonly LowPriorityThreads _threads;
     private volatile bool _disposed;
 
     /// <param name="nice">The engine's Linux nice value (0 to 19): how far below request handling its CPU priority is.</param>
@@ -25,7 +26,7 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
         _path = path;
         Database = database;
         _slots = new SemaphoreSlim(Math.Max(1, maxConnections));
-        _threads = new EngineThreads(Math.Max(1, maxConnections), nice);
+        _threads = new LowPriorityThreads("ClickHouse engine", Math.Max(1, maxConnections), nice);
         // Opened on an engine thread: the first connection of the process starts the engine's own threads, which inherit its priority.
         try
         {

@@ -28,11 +28,11 @@ public sealed class LogShipperTests : IAsyncDisposable
 
     private IMeterFactory? _meters;
 
-    private async Task<LogShipper> StartAsync(int batchSize, TimeSpan interval, TimeSpan? shutdownFlush = null)
+    private async Task<LogShipper> StartAsync(int batchSize, TimeSpan interval, TimeSpan? shutdownFlush = null, int nice = 10)
     {
         var options = Options.Create(new CollectorOptions
         {
-            ShipBatchSize = batchSize, ShipInterval = interval, ShutdownFlushTimeout = shutdownFlush ?? TimeSpan.FromSeconds(10),
+            ShipBatchSize = batchSize, ShipInterval = interval, ShutdownFlushTimeout = shutdownFlush ?? TimeSpan.FromSeconds(10), ShipNice = nice,
         });
         var shipper = new LogShipper(_log, Build.Enricher, _writer, options, _time, TestMetrics.Collector(out _meters), NullLogger<LogShipper>.Instance);
         await shipper.StartAsync(default);
@@ -195,6 +195,26 @@ public sealed class LogShipperTests : IAsyncDisposable
 
         Assert.Equal(3, Drain().Sum(b => b.Count));
     }
+
+    [Fact]
+    public async Task The_log_is_decoded_on_a_thread_of_the_shippers_own_at_its_nice_value()
+    {
+        var shipper = await StartAsync(batchSize: 1, interval: TimeSpan.FromHours(1), nice: 13);
+        await AppendAsync(1);
+        await _writer.NextBatchAsync();
+
+        // Linux shows 15 characters of a thread's name. Other tests' shippers run beside this one at nice 10.
+        var shippers = Directory.GetDirectories("/proc/self/task")
+            .Where(task => File.ReadAllText(Path.Combine(task, "comm")).Trim() == "ClickTrace ship")
+            .Select(task => NiceOf(File.ReadAllText(Path.Combine(task, "stat"))));
+        Assert.Contains(13, shippers);
+
+        await shipper.StopAsync(default);
+    }
+
+    /// <summary>Field 19 of /proc/.../stat, counted after the parenthesised name.</summary>
+    private static int NiceOf(string stat) =>
+        int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Backoff_doubles_up_to_thirty_seconds()

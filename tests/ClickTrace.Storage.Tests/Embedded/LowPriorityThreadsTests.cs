@@ -1,13 +1,13 @@
-using ClickTrace.Storage.Embedded;
+using ClickTrace.Core.Threading;
 
 namespace ClickTrace.Storage.Tests.Embedded;
 
-public sealed class EngineThreadsTests
+public sealed class LowPriorityThreadsTests
 {
     [Fact]
-    public async Task Statements_run_on_engine_threads_at_the_configured_nice_value_never_on_the_callers_thread()
+    public async Task Work_runs_on_its_own_threads_at_the_configured_nice_value_never_on_the_callers_thread()
     {
-        using var threads = new EngineThreads(count: 2, nice: 7);
+        using var threads = new LowPriorityThreads("test", count: 2, nice: 7);
 
         var (nice, thread) = await threads.Run(() => (OwnNice(), Environment.CurrentManagedThreadId), CancellationToken.None);
 
@@ -17,9 +17,9 @@ public sealed class EngineThreadsTests
     }
 
     [Fact]
-    public async Task A_failing_statement_fails_its_task_and_the_thread_goes_on()
+    public async Task Failing_work_fails_its_task_and_the_thread_goes_on()
     {
-        using var threads = new EngineThreads(count: 1, nice: 0);
+        using var threads = new LowPriorityThreads("test", count: 1, nice: 0);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => threads.Run<int>(() => throw new InvalidOperationException("boom"), CancellationToken.None));
 

@@ -1,45 +1,53 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
-namespace ClickTrace.Storage.Embedded;
+namespace ClickTrace.Core.Threading;
 
 /// <summary>
-/// The threads the embedded engine's statements run on: a fixed set of its own, not the .NET pool (a
-/// statement blocks its thread in native code for its whole duration), at a lower CPU priority (a higher
-/// Linux nice value) than request handling. The engine's own worker and merge threads are created by
-/// these threads and inherit their priority, so on a busy machine the collector answers first and the
-/// engine catches up with whatever CPU is left; on an idle machine it runs at full speed.
+/// Threads for background work that must yield to request handling: a fixed set of their own, not the
+/// .NET pool, at a lower CPU priority (a higher Linux nice value). The embedded engine's statements run
+/// on them (a statement blocks its thread in native code for its whole duration, and the engine's own
+/// worker and merge threads are created by these threads and inherit their priority), and so does the
+/// shipper's decoding of the log. On a busy machine the collector answers first and the background work
+/// catches up with whatever CPU is left; on an idle machine it runs at full speed.
 /// <para>
 /// A thread inherits its creator's priority, and the .NET pool adds threads from whichever thread queues
-/// work. So an engine thread never completes a task itself (its continuations would be queued from it):
-/// it hands the result to one completion thread at normal priority, which does.
+/// work. So a low-priority thread never completes a task itself (its continuations would be queued from
+/// it): it hands the result to one completion thread at normal priority, which does. For the same reason
+/// the work given to <see cref="Run{T}"/> must be synchronous and must not queue work to the pool.
 /// </para>
 /// </summary>
-internal sealed partial class EngineThreads : IDisposable
+public sealed partial class LowPriorityThreads : IDisposable
 {
     private readonly BlockingCollection<Action> _statements = [];
     private readonly BlockingCollection<Action> _completions = [];
     private readonly List<Thread> _threads = [];
     private int _serving;
 
-    public EngineThreads(int count, int nice)
+    /// <param name="name">The threads' name (shown by <c>top -H</c> and profilers), numbered when there are several.</param>
+    /// <param name="count">How many threads run work side by side.</param>
+    /// <param name="nice">Their Linux nice value, 0 (as request handling) to 19 (only idle CPU).</param>
+    public LowPriorityThreads(string name, int count, int nice)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(nice);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(nice, 19);
         _serving = count;
         for (var i = 0; i < count; i++)
         {
             var thread = new Thread(() =>
             {
                 Serve(_statements, nice);
-                // The last engine thread to stop closes the completions, after its own last one.
+                // The last worker to stop closes the completions, after its own last one.
                 if (Interlocked.Decrement(ref _serving) == 0) _completions.CompleteAdding();
-            }) { IsBackground = true, Name = $"ClickHouse engine {i + 1}" };
+            }) { IsBackground = true, Name = count == 1 ? name : $"{name} {i + 1}" };
             _threads.Add(thread);
         }
-        _threads.Add(new Thread(() => Serve(_completions, nice: 0)) { IsBackground = true, Name = "ClickHouse completions" });
+        _threads.Add(new Thread(() => Serve(_completions, nice: 0)) { IsBackground = true, Name = $"{name} completions" });
         foreach (var thread in _threads) thread.Start();
     }
 
-    /// <summary>Runs <paramref name="work"/> on one of the engine threads; what awaits it goes on at its own priority.</summary>
+    /// <summary>Runs <paramref name="work"/> on one of the threads; what awaits it goes on at its own priority.</summary>
     public Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -70,9 +78,9 @@ internal sealed partial class EngineThreads : IDisposable
     }
 
     /// <summary>
-    /// Takes no more statements and waits up to <paramref name="timeout"/> for those queued or running to
-    /// end and their tasks to complete. True when every thread has stopped: only then may the connections
-    /// be closed, since closing one under a running statement frees memory the engine is still using.
+    /// Takes no more work and waits up to <paramref name="timeout"/> for what is queued or running to end
+    /// and its tasks to complete. True when every thread has stopped (the embedded engine's connections
+    /// may be closed only then: closing one under a running statement frees memory the engine still uses).
     /// </summary>
     public bool Stop(TimeSpan timeout)
     {
