@@ -8,7 +8,7 @@ internal static class PageQueries
     private const string OnPage = $"{ReportQuery.Where} AND path LIKE {{page:String}}";
 
     public const string Totals = $"""
-        SELECT countIf(type = 'pageview'), uniqExactIf(visitor_id, type = 'pageview')
+        SELECT countIf(type = 'pageview'), uniqExactIf(visitor_id, type = 'pageview'), anyHeavyIf(url, type = 'pageview')
         FROM events
         WHERE {OnPage}
         """;

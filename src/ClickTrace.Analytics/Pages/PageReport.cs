@@ -3,10 +3,11 @@ namespace ClickTrace.Analytics.Pages;
 /// <summary>
 /// One page (exact path, or several through * wildcards) under the microscope: its views and visitors, where
 /// it is clicked, how far it is scrolled, its elements with their clicks and frustration, its form fields,
-/// and its script errors.
+/// and its script errors. <see cref="Url"/> is the address most of its views had (tracked, so hostile: the
+/// dashboard shows the page from it only in a sandbox that runs no script), empty without views.
 /// </summary>
 public sealed record PageReport(
-    string SiteId, DateTimeOffset From, DateTimeOffset To, string Page, long Pageviews, long Visitors,
+    string SiteId, DateTimeOffset From, DateTimeOffset To, string Page, long Pageviews, long Visitors, string Url,
     IReadOnlyList<HeatCell> Heat, IReadOnlyList<ScrollBand> Scroll, IReadOnlyList<ElementRow> Elements,
     IReadOnlyList<FieldRow> Fields, IReadOnlyList<ErrorRow> Errors);
 

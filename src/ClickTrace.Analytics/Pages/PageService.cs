@@ -22,7 +22,7 @@ public sealed class PageService(IClickHouse store)
 
         var t = (await totals.ConfigureAwait(false)).Rows.Single();
         var s = (await scroll.ConfigureAwait(false)).Rows.Single();
-        return new PageReport(query.SiteId, query.Period.From, query.Period.To, page, Cells.Long(t[0]), Cells.Long(t[1]),
+        return new PageReport(query.SiteId, query.Period.From, query.Period.To, page, Cells.Long(t[0]), Cells.Long(t[1]), (string)t[2]!,
             (await heat.ConfigureAwait(false)).Rows.Select(r => PageShaping.Cell(Cells.Int(r[0]), Cells.Int(r[1]), Cells.Long(r[2]))).ToList(),
             PageShaping.Scroll(((object?[])s[0]!).Select(Cells.Long).ToList(), Cells.Long(s[1])),
             (await elements.ConfigureAwait(false)).Rows.Select(r => new ElementRow((string)r[0]!, (string)r[1]!, (string)r[2]!,

@@ -2,6 +2,8 @@ using ClickTrace.Core.Events;
 using ClickTrace.Storage;
 using ClickTrace.Storage.Events;
 using ClickTrace.Traffic.DemoShop;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace ClickTrace.Server.Demo;
@@ -11,9 +13,12 @@ namespace ClickTrace.Server.Demo;
 /// no events yet, or when <see cref="DemoOptions.Load"/> asks, so a fresh install has a dashboard to look at
 /// within a minute. The events are written straight to the store with the times they were generated for
 /// (days back, which the collector's clock-skew rule would replace), in batches with deduplication tokens.
+/// Their addresses are this server's own (where it mounts the shop at /shop/), so the page microscope can show
+/// the live page behind its click map.
 /// </summary>
 public sealed partial class DemoTraffic(
-    IClickHouse store, IEventWriter writer, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoTraffic> logger) : BackgroundService
+    IClickHouse store, IEventWriter writer, IOptions<DemoOptions> options, TimeProvider time, IServer server, IHostApplicationLifetime lifetime,
+    ILogger<DemoTraffic> logger) : BackgroundService
 {
     private const int ChunkEvents = 20_000;
 
@@ -40,7 +45,8 @@ public sealed partial class DemoTraffic(
             var chunk = new List<TrackedEvent>(ChunkEvents + 200);
             var number = 0;
             var total = 0;
-            foreach (var visit in DemoShopTraffic.Generate(traffic, demo.SiteId, "http://localhost:5080", now.AddDays(-demo.Days), now.AddMinutes(-30)))
+            var origin = await OwnOriginAsync(stoppingToken);
+            foreach (var visit in DemoShopTraffic.Generate(traffic, demo.SiteId, origin, now.AddDays(-demo.Days), now.AddMinutes(-30)))
             {
                 chunk.AddRange(visit.Events);
                 if (chunk.Count < ChunkEvents) continue;
@@ -60,6 +66,19 @@ public sealed partial class DemoTraffic(
             LogFailed(error);
             _loaded.TrySetException(error);
         }
+    }
+
+    /// <summary>The first address the server listens on once it started (a wildcard host read as localhost); the default run address without one.</summary>
+    private async Task<string> OwnOriginAsync(CancellationToken cancellationToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (cancellationToken.Register(() => started.TrySetCanceled(cancellationToken)))
+            await started.Task;
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri)) return "http://localhost:5080";
+        var host = uri.Host is "0.0.0.0" or "[::]" ? "localhost" : uri.Host; // an IPv6 host keeps its brackets
+        return $"{uri.Scheme}://{host}:{uri.Port}";
     }
 
     private async Task<bool> HasEventsAsync(CancellationToken cancellationToken) =>

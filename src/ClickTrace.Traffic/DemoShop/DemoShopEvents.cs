@@ -37,11 +37,11 @@ public static class DemoShopEvents
             {
                 case Open open: Show(open.Path); break;
                 case Follow follow:
-                    Add(EventType.Click, e => e with { Selector = follow.Selector, Tag = "a", Text = follow.Text, Href = origin + follow.Path, Interactive = true, X = 200, Y = 300 });
+                    Add(EventType.Click, e => (e with { Selector = follow.Selector, Tag = "a", Text = follow.Text, Href = origin + follow.Path, Interactive = true }).Placed());
                     Show(follow.Path);
                     break;
                 case Submit submit:
-                    Add(EventType.Click, e => e with { Selector = submit.Button, Tag = "button", Text = submit.Text, Interactive = true, X = 200, Y = 700 });
+                    Add(EventType.Click, e => (e with { Selector = submit.Button, Tag = "button", Text = submit.Text, Interactive = true }).Placed());
                     Add(EventType.Submit, e => e with { Selector = FormOf(_path) });
                     _formStarted = false;
                     Show(submit.Path);
@@ -58,11 +58,11 @@ public static class DemoShopEvents
                 case Press press:
                     for (var i = 0; i < press.Times; i++)
                     {
-                        Add(EventType.Click, e => e with { Selector = press.Selector, Tag = "button", Text = press.Text, Interactive = true, X = 900, Y = 420 });
+                        Add(EventType.Click, e => (e with { Selector = press.Selector, Tag = "button", Text = press.Text, Interactive = true }).Placed());
                         Elapse(150);
                     }
-                    if (press.Times >= 3) Add(EventType.Rage, e => e with { Selector = press.Selector, Tag = "button", Text = press.Text, Count = (ushort)press.Times, X = 900, Y = 420 });
-                    else Add(EventType.Dead, e => e with { Selector = press.Selector, Tag = "button", Text = press.Text, X = 900, Y = 420 });
+                    if (press.Times >= 3) Add(EventType.Rage, e => (e with { Selector = press.Selector, Tag = "button", Text = press.Text, Count = (ushort)press.Times }).Placed());
+                    else Add(EventType.Dead, e => (e with { Selector = press.Selector, Tag = "button", Text = press.Text }).Placed());
                     Elapse(3000);
                     break;
                 case Read read:
@@ -140,6 +140,29 @@ public static class DemoShopEvents
             random.NextBytes(id);
             return new Guid(id);
         }
+    }
+
+    /// <summary>
+    /// Where a click on the event's element lands: each element has a spot of its own on the page (from its
+    /// selector, the same on every page view, within the visitor's window) and each click falls within 24 px of
+    /// it (from the event's random id), as real clicks scatter over a button.
+    /// </summary>
+    private static TrackedEvent Placed(this TrackedEvent e)
+    {
+        var spot = Fnv(e.Selector);
+        var id = e.EventId.ToByteArray();
+        var width = Math.Max(320, (int)e.ViewportWidth);
+        var x = (int)(width * (0.1 + 0.8 * (spot % 1000) / 1000.0)) + id[0] % 49 - 24;
+        var y = 120 + (int)(spot / 1000 % 900) + id[1] % 49 - 24;
+        return e with { X = Math.Clamp(x, 0, width - 1), Y = Math.Max(0, y) };
+    }
+
+    /// <summary>FNV-1a of the text: the same on every run and machine (string hashes are randomized per process).</summary>
+    private static uint Fnv(string text)
+    {
+        var hash = 2166136261;
+        foreach (var c in text) hash = (hash ^ c) * 16777619;
+        return hash;
     }
 
     /// <summary>The links a page shows in its first screen (the tag records an impression of each once per page view).</summary>

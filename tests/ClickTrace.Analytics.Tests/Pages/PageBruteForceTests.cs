@@ -27,6 +27,7 @@ public abstract class PageBruteForceTests(StoreKind kind) : MigratedDatabaseTest
         var on = events.Where(e => e.Timestamp >= Days.From && e.Timestamp < Days.To && BruteForceFunnel.IsPage(e.Path, page)).ToList();
         Assert.Equal(((long)on.Count(e => e.Type == EventType.Pageview), (long)on.Where(e => e.Type == EventType.Pageview).Select(e => e.VisitorId).Distinct().Count()),
             (report.Pageviews, report.Visitors));
+        Assert.Contains(report.Url, on.Where(e => e.Type == EventType.Pageview).Select(e => e.Url)); // the live view's address is one the page had
 
         var clicks = on.Where(e => e.Type == EventType.Click && e.ViewportWidth > 0).ToList();
         Assert.Equal(

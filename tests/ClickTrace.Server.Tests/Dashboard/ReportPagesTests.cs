@@ -72,6 +72,7 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
     [InlineData("/links")]
     [InlineData("/ads")]
     [InlineData("/paths")]
+    [InlineData("/pages")]
     public async Task At_390_px_no_page_is_wider_than_the_phone(string path)
     {
         var page = await OpenAsync($"{path}?{DemoDashboard.Query}", 390);
@@ -201,6 +202,47 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
         await Assertions.Expect(page.Locator(".chart svg").First).ToBeVisibleAsync();
         await DemoDashboard.ScreenshotAsync(page, "overview");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task The_page_microscope_maps_the_details_screens_clicks_over_the_live_page_and_flags_the_field_they_give_up_at(int width, string shown)
+    {
+        var page = await OpenAsync($"/pages?{DemoDashboard.Query}&page={Uri.EscapeDataString(DemoShopMap.Details)}&width={shown}", width);
+
+        var map = page.GetByTestId("heatmap");
+        await Assertions.Expect(map.Locator(".heat").First).ToBeAttachedAsync();
+        var cells = await map.Locator(".heat").CountAsync();
+        Assert.True(cells > 5, $"{cells} cells");
+        Assert.Contains($"width:{(shown == "phone" ? 390 : 1280)}px", await map.GetAttributeAsync("style"), StringComparison.Ordinal);
+        // The live page is the shop's own, in a sandbox that lets none of its scripts (the tag included) run.
+        var live = page.GetByTestId("live-page");
+        Assert.Equal("", await live.GetAttributeAsync("sandbox"));
+        Assert.Equal(new Uri(dashboard.App.BaseAddress, DemoShopMap.Details).ToString(), await live.GetAttributeAsync("src"));
+        await Assertions.Expect(page.GetByTestId("fields").Locator("tr.flagged")).ToContainTextAsync(DemoShopMap.ConfusingField);
+        await Assertions.Expect(page.GetByTestId("scroll")).ToContainTextAsync("100 %");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
+        await DemoDashboard.ScreenshotAsync(page, "microscope");
+
+        // The outline stands in for a page that cannot be framed.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Outline" }).ClickAsync();
+        await Assertions.Expect(map.Locator(".heatmap-outline")).ToBeAttachedAsync();
+        await Assertions.Expect(page.GetByTestId("live-page")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_top_page_opens_under_the_microscope_for_the_same_site_and_period()
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Open {DemoShopMap.Details} under the microscope" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/pages?**");
+        Assert.Contains("site=demo&period=30d", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync($"{DemoShopMap.Details}: ", new() { Timeout = 15_000 });
         await page.Context.CloseAsync();
     }
 

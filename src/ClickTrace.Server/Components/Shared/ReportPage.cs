@@ -55,6 +55,18 @@ public abstract class ReportPage : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>
+    /// A link to another report page (<paramref name="path"/>, such as "/pages") for the same site, period and
+    /// filters, with <paramref name="more"/> query values; values are URL-encoded, tracked ones included.
+    /// </summary>
+    protected string LinkTo(string path, params (string Key, string? Value)[] more)
+    {
+        var query = new List<KeyValuePair<string, string?>> { new("site", Current?.Id), new("period", PeriodKey) };
+        query.AddRange(Filters.Select(f => new KeyValuePair<string, string?>("filter", ReportFilters.Text(f))));
+        query.AddRange(more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(q => q.Value is not null));
+    }
+
     /// <summary>Loads the page's report for the chosen site and period.</summary>
     protected abstract Task LoadAsync(ReportQuery query, CancellationToken cancellationToken);
 

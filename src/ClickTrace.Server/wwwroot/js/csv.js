@@ -7,9 +7,17 @@ const cell = (text) => {
   return /[",\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
 };
 
+// What a cell shows, without its controls (marked data-csv-skip, such as the microscope links).
+const text = (c) => {
+  if (!c.querySelector('[data-csv-skip]')) return c.innerText;
+  const copy = c.cloneNode(true);
+  copy.querySelectorAll('[data-csv-skip]').forEach((e) => e.remove());
+  return copy.textContent;
+};
+
 export function toCsv(table) {
   return Array.from(table.rows)
-    .map((row) => Array.from(row.cells).map((c) => cell(c.innerText)).join(','))
+    .map((row) => Array.from(row.cells).map((c) => cell(text(c))).join(','))
     .join('\r\n') + '\r\n';
 }
 
