@@ -34,7 +34,7 @@ if (role.Reports())
     // Sites: the one editor that the sites API and the sites page save through.
     builder.Services.AddSiteEditing();
     // Dashboard: Blazor Web App with interactive server rendering.
-    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    builder.Services.AddDashboard();
 }
 if (role == HostRole.All)
 {

@@ -11,11 +11,14 @@ public sealed record ReportFilter(string Dimension, string Value)
     public const int MaxValueLength = 512;
     public const string PropertyPrefix = "prop.";
 
-    /// <summary>The dimensions and the column each one matches; <c>page</c> matches page views of the path (with * wildcards).</summary>
+    /// <summary>
+    /// The dimensions and the column each one matches; <c>page</c> matches page views of the path (with * wildcards).
+    /// <c>source</c> is the UTM source, else the referrer's host, as the overview's sources are counted.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Dimensions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["page"] = "path",
-        ["source"] = "utm_source",
+        ["source"] = "if(utm_source != '', utm_source, referrer_host)",
         ["referrer"] = "referrer_host",
         ["channel"] = "referrer_class",
         ["medium"] = "utm_medium",

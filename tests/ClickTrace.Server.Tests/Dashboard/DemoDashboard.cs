@@ -24,6 +24,8 @@ public sealed class DemoDashboard : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _chromium.InitializeAsync();
+        // On two cores the report queries of these pages share the machine with the other test classes' work.
+        Assertions.SetDefaultExpectTimeout(20_000);
         App = new ClickTraceApp(TestEngine.UniqueDatabaseName("dash"), new Dictionary<string, string>
         {
             ["ClickTrace:Demo:Traffic"] = "true", ["ClickTrace:Demo:Visitors"] = "600",

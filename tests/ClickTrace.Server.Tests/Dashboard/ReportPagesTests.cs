@@ -124,7 +124,7 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
         await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = DemoShopMap.Details, Exact = true }).ClickAsync();
+        await page.GetByTestId("top-pages").GetByRole(AriaRole.Link, new() { Name = DemoShopMap.Details, Exact = true }).ClickAsync();
 
         var chip = page.GetByTestId("filters");
         await Assertions.Expect(chip).ToContainTextAsync($"page: {DemoShopMap.Details}");
@@ -243,6 +243,60 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         await page.WaitForURLAsync("**/pages?**");
         Assert.Contains("site=demo&period=30d", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync($"{DemoShopMap.Details}: ", new() { Timeout = 15_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_overview_shows_visits_live_visitors_and_breakdowns_whose_rows_filter_the_dashboard()
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
+
+        await Assertions.Expect(page.GetByTestId("bounce-rate")).ToContainTextAsync("%");
+        await Assertions.Expect(page.GetByTestId("visit-duration")).ToContainTextAsync(" s");
+        await Assertions.Expect(page.GetByTestId("live")).ToHaveTextAsync("0"); // the demo's visits ended half an hour ago
+        var devices = page.GetByTestId("breakdown-device");
+        await Assertions.Expect(devices).ToContainTextAsync("desktop");
+        await Assertions.Expect(devices).ToContainTextAsync("mobile");
+        await Assertions.Expect(page.GetByTestId("breakdown-entry")).ToContainTextAsync(DemoShopMap.Home);
+
+        await devices.GetByRole(AriaRole.Link, new() { Name = "mobile", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("filters")).ToContainTextAsync("device: mobile");
+        await Assertions.Expect(page.GetByTestId("breakdown-device")).Not.ToContainTextAsync("desktop");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_comparison_toggle_shows_each_total_against_the_previous_period_and_stays_in_the_url()
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+
+        await page.GetByTestId("compare").ClickAsync();
+
+        // The demo's 14 days all lie in the last 30: the 30 days before had nobody.
+        await Assertions.Expect(page.GetByTestId("visitors-change")).ToContainTextAsync("new");
+        await Assertions.Expect(page.GetByTestId("compare")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Contains("compare=previous", page.Url, StringComparison.Ordinal);
+        await page.GetByTestId("compare").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visitors-change")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_funnel_breaks_down_by_device_and_compares_with_the_previous_period()
+    {
+        var steps = string.Join("&", DemoShopMap.Checkout.Take(3).Select(s => $"step=page:{Uri.EscapeDataString(s.Path)}"));
+        var page = await OpenAsync($"/funnels?{DemoDashboard.Query}&{steps}&compare=previous", 1280);
+        await Assertions.Expect(page.GetByTestId("previous").First).ToContainTextAsync("previous period: 0 visitors");
+
+        await page.GetByLabel("Break down by").SelectOptionAsync("device");
+
+        var table = page.GetByTestId("funnel-breakdown");
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(table).ToContainTextAsync("mobile");
+        Assert.Contains("breakdown=device", page.Url, StringComparison.Ordinal);
+        await DemoDashboard.ScreenshotAsync(page, "funnel-breakdown");
         await page.Context.CloseAsync();
     }
 

@@ -7,7 +7,7 @@ namespace ClickTrace.Server.Components.Pages;
 
 /// <summary>
 /// The overview dashboard: the site, period and filters come from the URL like every report page's (so any
-/// view can be bookmarked), and it refreshes itself every <see cref="RefreshEvery"/>.
+/// view can be bookmarked), and it refreshes itself every <see cref="RefreshEvery"/> while its browser is connected.
 /// </summary>
 public sealed partial class Overview
 {
@@ -18,6 +18,7 @@ public sealed partial class Overview
 
     [Inject] private OverviewService Reports { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private CircuitConnection Connection { get; set; } = default!;
 
     protected override void OnInitialized()
     {
@@ -26,7 +27,7 @@ public sealed partial class Overview
     }
 
     protected override async Task LoadAsync(ReportQuery query, CancellationToken cancellationToken) =>
-        _report = await Reports.GetAsync(query, cancellationToken: cancellationToken);
+        _report = await Reports.GetAsync(query, compare: Comparing, cancellationToken: cancellationToken);
 
     private async Task RefreshLoopAsync()
     {
@@ -35,6 +36,7 @@ public sealed partial class Overview
         {
             while (await timer.WaitForNextTickAsync(Stopping))
             {
+                if (!Connection.Connected) continue; // a closed tab, kept a while in case it comes back
                 await InvokeAsync(async () =>
                 {
                     await OnParametersSetAsync();
@@ -46,6 +48,18 @@ public sealed partial class Overview
         {
         }
     }
+
+    /// <summary>Each breakdown's title, and the filter its rows add (entry and exit pages filter by the page).</summary>
+    private static readonly IReadOnlyDictionary<string, (string Title, string Filter)> Breakdowns = new Dictionary<string, (string, string)>
+    {
+        ["entry"] = ("Entry pages", "page"), ["exit"] = ("Exit pages", "page"), ["source"] = ("Sources", "source"),
+        ["campaign"] = ("Campaigns", "campaign"), ["channel"] = ("Channels", "channel"), ["device"] = ("Devices", "device"),
+        ["browser"] = ("Browsers", "browser"), ["os"] = ("Operating systems", "os"),
+    };
+
+    /// <summary>"4 m 05 s", "38 s".</summary>
+    public static string Duration(TimeSpan duration) =>
+        duration.TotalMinutes >= 1 ? $"{(int)duration.TotalMinutes} m {duration.Seconds:00} s" : $"{duration.Seconds} s";
 
     /// <summary>This view with one more filter: every row is a link that narrows the whole dashboard.</summary>
     private string FilterBy(string dimension, string value) =>

@@ -21,6 +21,10 @@ public abstract class ReportPage : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "site")] public string? Site { get; set; }
     [SupplyParameterFromQuery(Name = "period")] public string? Period { get; set; }
     [SupplyParameterFromQuery(Name = "filter")] public string[]? Filter { get; set; }
+    [SupplyParameterFromQuery(Name = "compare")] public string? Compare { get; set; }
+
+    /// <summary>The view compares with the period of the same length just before (?compare=previous).</summary>
+    protected bool Comparing => Compare == "previous";
 
     /// <summary>The dimension filters of the URL (?filter=device:mobile, repeatable), every report honours them.</summary>
     protected IReadOnlyList<ReportFilter> Filters { get; private set; } = [];
@@ -58,10 +62,12 @@ public abstract class ReportPage : ComponentBase, IDisposable
     /// <summary>
     /// A link to another report page (<paramref name="path"/>, such as "/pages") for the same site, period and
     /// filters, with <paramref name="more"/> query values; values are URL-encoded, tracked ones included.
+    /// Anchors with it carry <c>data-enhance-nav="false"</c>: the next page is not prerendered, and when it
+    /// joined the circuit of an enhanced navigation its query parameters could be read from the old address.
     /// </summary>
     protected string LinkTo(string path, params (string Key, string? Value)[] more)
     {
-        var query = new List<KeyValuePair<string, string?>> { new("site", Current?.Id), new("period", PeriodKey) };
+        var query = new List<KeyValuePair<string, string?>> { new("site", Current?.Id), new("period", PeriodKey), new("compare", Comparing ? "previous" : null) };
         query.AddRange(Filters.Select(f => new KeyValuePair<string, string?>("filter", ReportFilters.Text(f))));
         query.AddRange(more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value)));
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(q => q.Value is not null));
