@@ -22,4 +22,15 @@ public sealed class ReportFiltersTests
         Assert.Contains("Unknown filter dimension", ReportFilters.Parse(["colour:red"]).Error, StringComparison.Ordinal);
         Assert.Contains("At most 10", ReportFilters.Parse(Enumerable.Range(0, 11).Select(i => $"page:/p{i}")).Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("device", " mobile ", "device:mobile")]
+    [InlineData("prop.", "plan:pro", "prop.plan:pro")]
+    [InlineData("page", "/checkout/*", "page:/checkout/*")]
+    public void The_filter_form_reads_a_dimension_and_a_value(string dimension, string value, string filter) =>
+        Assert.Equal(filter, ReportFilters.Text(ReportFilters.FromForm(dimension, value).Filter!));
+
+    [Fact]
+    public void The_filter_form_offers_every_dimension_and_custom_properties() =>
+        Assert.Equal([.. ReportFilter.Dimensions.Keys, "prop."], ReportFilters.Choices);
 }

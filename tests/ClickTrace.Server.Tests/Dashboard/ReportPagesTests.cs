@@ -140,7 +140,23 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Remove filter page: {DemoShopMap.Details}" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
-        await Assertions.Expect(page.GetByTestId("filters")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("filters").Locator(".chip")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_filter_typed_into_the_bar_narrows_the_report_to_its_sessions()
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+
+        await page.GetByLabel("Filter by").SelectOptionAsync("os");
+        await page.GetByLabel("Filter value").FillAsync("Android");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add filter" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("filters").Locator(".chip")).ToContainTextAsync("os: Android");
+        await Assertions.Expect(page.GetByTestId("breakdown-os")).Not.ToContainTextAsync("Windows");
+        Assert.NotEqual("600", await page.GetByTestId("visitors").TextContentAsync());
         await page.Context.CloseAsync();
     }
 

@@ -18,6 +18,21 @@ public static class ReportFilters
         return (filters, null);
     }
 
+    /// <summary>The dimensions the filter form offers: each of the HTTP API's, and "prop." for a custom property (value "name:value").</summary>
+    public static readonly IReadOnlyList<string> Choices = [.. ReportFilter.Dimensions.Keys, ReportFilter.PropertyPrefix];
+
+    /// <summary>The filter the form describes (for "prop.", the value is "name:value"), or what is wrong with it.</summary>
+    public static (ReportFilter? Filter, string? Problem) FromForm(string dimension, string value)
+    {
+        value = value.Trim();
+        if (value.Length == 0) return (null, "Type the value to filter by.");
+        var text = dimension == ReportFilter.PropertyPrefix
+            ? value.Contains(':', StringComparison.Ordinal) ? ReportFilter.PropertyPrefix + value : null
+            : $"{dimension}:{value}";
+        if (text is null) return (null, "A property filter is name:value, such as plan:pro.");
+        return ReportFilter.TryParse(text, out var error) is { } filter ? (filter, null) : (null, error);
+    }
+
     public static string Text(ReportFilter filter) => $"{filter.Dimension}:{filter.Value}";
 
     /// <summary>The URL form of <paramref name="filters"/> with <paramref name="added"/> and without <paramref name="removed"/>.</summary>

@@ -37,6 +37,18 @@ public abstract class ReportPage : ComponentBase, IDisposable
     protected bool Loaded { get; private set; }
     protected CancellationToken Stopping => _stop.Token;
 
+    // The load in progress, cancelled by the Cancel button (or with the page).
+    private CancellationTokenSource? _load;
+
+    /// <summary>The report is being loaded.</summary>
+    protected bool Busy { get; private set; }
+
+    /// <summary>The last load was stopped by <see cref="CancelLoad"/> before it finished.</summary>
+    protected bool Cancelled { get; private set; }
+
+    /// <summary>Stops waiting for the report being loaded (the Cancel button of <c>Loading</c>).</summary>
+    protected void CancelLoad() => _load?.Cancel();
+
     protected override async Task OnParametersSetAsync()
     {
         try
@@ -50,12 +62,37 @@ public abstract class ReportPage : ComponentBase, IDisposable
                 var period = ReportPeriod.TryResolve(PeriodKey, null, null, Current.TimeZone, Time.GetUtcNow(), out var error);
                 Error = error ?? filterError;
                 Query = period is null || filterError is not null ? null : new ReportQuery(Current.Id, period, Filters);
-                if (Query is not null) await LoadAsync(Query, _stop.Token);
+                if (Query is not null) await LoadCancellablyAsync(Query);
             }
             Loaded = true;
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task LoadCancellablyAsync(ReportQuery query)
+    {
+        _load?.Cancel(); // a newer load (the URL changed, a refresh) replaces one still running
+        var load = _load = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        Busy = true;
+        Cancelled = false;
+        try
+        {
+            await LoadAsync(query, load.Token);
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested && !_stop.IsCancellationRequested)
+        {
+            Cancelled = _load == load; // stopped by the button, not replaced by a newer load
+        }
+        finally
+        {
+            if (_load == load)
+            {
+                Busy = false;
+                _load = null;
+            }
+            load.Dispose();
         }
     }
 
