@@ -161,6 +161,22 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_sites_page_copies_a_sites_tag_line()
+    {
+        var page = await OpenAsync("/sites", 1280);
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = dashboard.App.BaseAddress.ToString().TrimEnd('/') });
+
+        var copy = page.GetByRole(AriaRole.Button, new() { Name = "Copy the tag line of Demo shop" });
+        await copy.ClickAsync();
+
+        await Assertions.Expect(copy).ToHaveTextAsync("Copied");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(await page.GetByTestId("snippet-demo").TextContentAsync(), copied);
+        Assert.Contains("data-site=\"demo\"", copied, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_bad_filter_in_the_url_is_refused_with_a_message()
     {
         var page = await OpenAsync($"/links?{DemoDashboard.Query}&filter=country:DE", 1280);
