@@ -77,15 +77,26 @@ public static class DashboardAuth
     private static async Task<IResult> SetupAsync(
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? confirm, ClickHouseUserStore users, HttpContext context)
     {
-        if (await users.AnyAsync(context.RequestAborted))
-            return Results.Problem("The admin account exists already; sign in instead.", statusCode: StatusCodes.Status409Conflict);
         var problem = Check(username, password, confirm);
         if (problem is not null) return Results.Redirect($"/login?error={Uri.EscapeDataString(problem)}");
         var user = new DashboardUser(username!.Trim(), "", default);
-        await users.SaveAsync(user with { PasswordHash = Hasher.HashPassword(user, password!) }, context.RequestAborted);
+        // Two first-run forms sent at once must not both create an admin: the check and the save are one step.
+        await SetupGate.WaitAsync(context.RequestAborted);
+        try
+        {
+            if (await users.AnyAsync(CancellationToken.None))
+                return Results.Problem("The admin account exists already; sign in instead.", statusCode: StatusCodes.Status409Conflict);
+            await users.SaveAsync(user with { PasswordHash = Hasher.HashPassword(user, password!) }, CancellationToken.None);
+        }
+        finally
+        {
+            SetupGate.Release();
+        }
         await SignInAsync(context, user.Username);
         return Results.Redirect("/");
     }
+
+    private static readonly SemaphoreSlim SetupGate = new(1, 1);
 
     private static async Task<IResult> LoginAsync(
         [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl, ClickHouseUserStore users, HttpContext context)

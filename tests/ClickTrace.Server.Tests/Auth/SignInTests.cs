@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using ClickTrace.Server.Tests.Hosting;
 using ClickTrace.Testing;
@@ -64,6 +65,27 @@ public sealed class SignInTests
         Assert.Contains("clicktrace.auth=", cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Two_first_run_forms_sent_at_once_create_one_admin()
+    {
+        using var app = new ClickTraceApp(TestEngine.UniqueDatabaseName("setup"), new Dictionary<string, string> { [ClickTraceApp.NoSignIn] = "true" });
+        using var alice = Client(app);
+        using var mallory = Client(app);
+        var tokens = await Task.WhenAll(alice.GetStringAsync("/login"), mallory.GetStringAsync("/login"));
+        Assert.All(tokens, page => Assert.Contains("action=\"/auth/setup\"", page, StringComparison.Ordinal));
+
+        Task<HttpResponseMessage> Setup(HttpClient client, string page, string name) => client.PostAsync("/auth/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignIn.Token(page), ["username"] = name, ["password"] = "a long enough password", ["confirm"] = "a long enough password",
+        }));
+        var answers = await Task.WhenAll(Setup(alice, tokens[0], "alice"), Setup(mallory, tokens[1], "mallory"));
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var users = app.Services.GetRequiredService<ClickTrace.Storage.Users.ClickHouseUserStore>();
+        Assert.Single(new[] { await users.FindAsync("alice"), await users.FindAsync("mallory") }.OfType<ClickTrace.Storage.Users.DashboardUser>());
+        foreach (var answer in answers) answer.Dispose();
     }
 
     [Fact]

@@ -28,9 +28,13 @@ public sealed class ClickTraceApp : WebApplicationFactory<Program>
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = BaseAddress };
         Anonymous = new HttpClient { BaseAddress = BaseAddress };
-        if (!_settings.TryGetValue("ClickTrace:Role", out var role) || !role.Equals("collector", StringComparison.OrdinalIgnoreCase))
+        var collector = _settings.TryGetValue("ClickTrace:Role", out var role) && role.Equals("collector", StringComparison.OrdinalIgnoreCase);
+        if (!collector && !(_settings.TryGetValue(NoSignIn, out var skip) && skip == "true"))
             SignIn.InAsync(this).GetAwaiter().GetResult();
     }
+
+    /// <summary>A setting ("true") that leaves the fresh database without an admin: the first-run form is the test's to send.</summary>
+    public const string NoSignIn = "Test:NoSignIn";
 
     /// <summary>The test admin's name and password (created on the first start of a database, signed in with after).</summary>
     public const string AdminName = "admin";
