@@ -21,7 +21,7 @@ if (args.Length > 1 && args[0] == "latency")
     // burst of that many seconds whose backlog is still shipping. For looking into the tail; writes no results.
     var work = Directory.CreateTempSubdirectory("clicktrace-latency-").FullName;
     var server = Harness.ServerAssembly;
-    var bodies = Bodies.Make(64);
+    var bodies = Bodies.Make(Harness.BodyCount);
     await using (var collector = await Child.StartAsync(server, [], Harness.CollectorEnvironment(work), "/ready"))
     {
         await OpenLoop.RunAsync(collector.Collect, bodies, 1000, TimeSpan.FromSeconds(5)); // warm-up

@@ -35,7 +35,11 @@ internal static partial class Wrk
     public static string Script(IReadOnlyList<string> bodies)
     {
         var path = Path.Combine(Path.GetTempPath(), $"clicktrace-wrk-{Environment.ProcessId}.lua");
-        var lua = "local bodies = {\n" + string.Join(",\n", bodies.Select(b => $"[==[{b}]==]")) + "\n}\nlocal i = 0\n" +
+        // Each wrk thread starts half-way through the bodies from the other, so the same body (the same event
+        // ids) is never sent by both at once: the shipper drops a repeat inside one insert.
+        var lua = "local bodies = {\n" + string.Join(",\n", bodies.Select(b => $"[==[{b}]==]")) + "\n}\n" +
+                  "local threads = 0\nfunction setup(thread)\n  thread:set(\"start\", threads * math.floor(#bodies / 2))\n  threads = threads + 1\nend\n" +
+                  "function init(args)\n  i = start or 0\nend\n" +
                   "request = function()\n  i = i % #bodies + 1\n  return wrk.format(\"POST\", \"/api/collect\", {[\"Content-Type\"] = \"text/plain\"}, bodies[i])\nend\n";
         File.WriteAllText(path, lua);
         return path;

@@ -21,13 +21,38 @@ public sealed class FunnelStepsTests
     [Fact]
     public void A_hand_edited_url_cannot_break_the_builder()
     {
-        var steps = FunnelSteps.Parse(["nonsense", "bogus:x", ":y", "anyOf:page:/a", "page:/only"], -5, "sideways");
+        var steps = FunnelSteps.Parse(["nonsense", "bogus:x", ":y", "page:/only"], -5, "sideways");
 
         Assert.Equal(2, steps.Rows.Count);                       // the one usable step and an empty one to fill in
         Assert.Equal((60, FunnelOrder.Ordered), (steps.WindowMinutes, steps.Order));
         var (definition, problems) = steps.Build();
         Assert.Null(definition);
         Assert.Contains(problems, p => p.Contains("Step 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_any_of_row_matches_each_of_its_alternatives_and_reads_back_from_the_url()
+    {
+        var steps = FunnelSteps.Parse(["page:/", "anyof:page:/cart | custom:add-to-cart", "custom:purchase"], 60, null);
+
+        var (definition, problems) = steps.Build();
+
+        Assert.Empty(problems);
+        Assert.Equal([new FunnelStep(FunnelStepKind.Page, "/cart"), new FunnelStep(FunnelStepKind.Custom, "add-to-cart")], definition!.Steps[1].AnyOf);
+        Assert.Equal("anyof:page:/cart | custom:add-to-cart", FunnelSteps.From(definition).ToQuery()[1]);
+    }
+
+    [Theory]
+    [InlineData("anyof:page:/cart", "at least two alternatives")]
+    [InlineData("anyof:page:/cart | /checkout", "'/checkout' is not one")]
+    [InlineData("anyof:page:/cart | anyof:x", "'anyof:x' is not one")]
+    [InlineData("anyof:page:/cart | 1:x", "'1:x' is not one")]
+    public void A_malformed_any_of_row_is_refused_naming_its_step(string row, string problem)
+    {
+        var (definition, problems) = FunnelSteps.Parse(["page:/", row], 60, null).Build();
+
+        Assert.Null(definition);
+        Assert.Contains(problems, p => p.StartsWith("Step 2", StringComparison.Ordinal) && p.Contains(problem, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -150,6 +150,7 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
         await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
 
+        await Assertions.Expect(page.Locator("form.add-filter[data-interactive=true]")).ToBeAttachedAsync(); // the prerendered overview has joined its circuit
         await page.GetByLabel("Filter by").SelectOptionAsync("os");
         await page.GetByLabel("Filter value").FillAsync("Android");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add filter" }).ClickAsync();
@@ -157,6 +158,40 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
         await Assertions.Expect(page.GetByTestId("filters").Locator(".chip")).ToContainTextAsync("os: Android");
         await Assertions.Expect(page.GetByTestId("breakdown-os")).Not.ToContainTextAsync("Windows");
         Assert.NotEqual("600", await page.GetByTestId("visitors").TextContentAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_custom_range_of_days_shows_only_those_days_and_stays_when_the_report_changes()
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+        // The demo's visits end half an hour before the fixture started: days well before the demo began hold nobody.
+        var before = DateTime.UtcNow.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var after = DateTime.UtcNow.AddDays(-35).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await Assertions.Expect(page.Locator("form.custom-period[data-interactive=true]")).ToBeAttachedAsync(); // the prerendered overview has joined its circuit
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync(before);
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(after);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show days" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("No data in this period yet")).ToBeVisibleAsync();
+        Assert.Contains($"period=custom&from={before}&to={after}", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "30 days" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+        Assert.DoesNotContain("from=", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_any_of_step_counts_visitors_who_did_either()
+    {
+        var steps = $"step=page:{Uri.EscapeDataString(DemoShopMap.Home)}&step={Uri.EscapeDataString($"anyof:page:{DemoShopMap.Cart} | page:{DemoShopMap.SizeGuide}")}";
+        var page = await OpenAsync($"/funnels?{DemoDashboard.Query}&{steps}", 1280);
+
+        var second = page.Locator("ol.funnel li[data-step='2']");
+        await Assertions.Expect(second).ToContainTextAsync($"{DemoShopMap.Cart} or ");
+        await Assertions.Expect(page.GetByTestId("step-value").Nth(1)).ToHaveValueAsync($"page:{DemoShopMap.Cart} | page:{DemoShopMap.SizeGuide}");
         await page.Context.CloseAsync();
     }
 

@@ -13,8 +13,11 @@ public sealed class FunnelSteps
     public static readonly (FunnelStepKind Kind, string Label)[] Kinds =
     [
         (FunnelStepKind.Page, "Page"), (FunnelStepKind.Step, "Named step"), (FunnelStepKind.ClickSelector, "Click (selector)"),
-        (FunnelStepKind.ClickText, "Click (text)"), (FunnelStepKind.Custom, "Custom event"),
+        (FunnelStepKind.ClickText, "Click (text)"), (FunnelStepKind.Custom, "Custom event"), (FunnelStepKind.AnyOf, "Any of"),
     ];
+
+    /// <summary>How an "any of" row writes its alternatives: <c>page:/cart | custom:add-to-cart</c>.</summary>
+    public const char AlternativeSeparator = '|';
 
     public sealed class Row
     {
@@ -34,7 +37,7 @@ public sealed class FunnelSteps
         foreach (var step in (steps ?? []).Take(FunnelDefinition.MaxSteps))
         {
             var colon = step.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || !Enum.TryParse<FunnelStepKind>(step[..colon], ignoreCase: true, out var kind) || kind == FunnelStepKind.AnyOf) continue;
+            if (colon <= 0 || !Enum.TryParse<FunnelStepKind>(step[..colon], ignoreCase: true, out var kind)) continue;
             result.Rows.Add(new Row { Kind = kind, Value = step[(colon + 1)..] });
         }
         while (result.Rows.Count < FunnelDefinition.MinSteps) result.Rows.Add(new Row());
@@ -44,7 +47,13 @@ public sealed class FunnelSteps
     public static FunnelSteps From(FunnelDefinition definition)
     {
         var result = new FunnelSteps { WindowMinutes = (int)Math.Max(1, definition.Window.TotalMinutes), Order = definition.Order };
-        result.Rows.AddRange(definition.Steps.Where(s => s.Kind != FunnelStepKind.AnyOf).Select(s => new Row { Kind = s.Kind, Value = s.Value ?? "" }));
+        result.Rows.AddRange(definition.Steps.Select(s => new Row
+        {
+            Kind = s.Kind,
+            Value = s.Kind == FunnelStepKind.AnyOf
+                ? string.Join($" {AlternativeSeparator} ", (s.AnyOf ?? []).Select(a => $"{a.Kind.ToString().ToLowerInvariant()}:{a.Value}"))
+                : s.Value ?? "",
+        }));
         return result;
     }
 
@@ -56,10 +65,28 @@ public sealed class FunnelSteps
     /// <summary>The definition, or the problems that keep it from being one (each naming the step).</summary>
     public (FunnelDefinition? Definition, IReadOnlyList<string> Problems) Build()
     {
-        var definition = new FunnelDefinition(
-            Rows.Select(r => new FunnelStep(r.Kind, r.Value.Trim())).ToList(), TimeSpan.FromMinutes(WindowMinutes), Order);
-        var problems = definition.Validate();
+        var problems = new List<string>();
+        var steps = Rows.Select((r, i) => r.Kind == FunnelStepKind.AnyOf ? AnyOf(r.Value, i + 1, problems) : new FunnelStep(r.Kind, r.Value.Trim())).ToList();
+        if (problems.Count > 0) return (null, problems);
+        var definition = new FunnelDefinition(steps, TimeSpan.FromMinutes(WindowMinutes), Order);
+        problems.AddRange(definition.Validate());
         return problems.Count == 0 ? (definition, problems) : (null, problems);
+    }
+
+    /// <summary>An "any of" row's alternatives, each <c>kind:value</c> (page, step, clickselector, clicktext, custom).</summary>
+    private static FunnelStep AnyOf(string value, int number, List<string> problems)
+    {
+        var alternatives = new List<FunnelStep>();
+        foreach (var part in value.Split(AlternativeSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && Enum.TryParse<FunnelStepKind>(part[..colon], ignoreCase: true, out var kind) && kind != FunnelStepKind.AnyOf && !int.TryParse(part[..colon], out _))
+                alternatives.Add(new FunnelStep(kind, part[(colon + 1)..].Trim()));
+            else
+                problems.Add($"Step {number}: write each alternative as kind:value (page:/cart, step:checkout, clickselector:#buy, clicktext:Buy, custom:purchase), separated by {AlternativeSeparator}; '{part}' is not one.");
+        }
+        if (alternatives.Count < 2 && problems.Count == 0) problems.Add($"Step {number}: \"Any of\" needs at least two alternatives separated by {AlternativeSeparator}.");
+        return new FunnelStep(FunnelStepKind.AnyOf, AnyOf: alternatives);
     }
 
     /// <summary>The step with the largest drop-off rate (1-based; the last step has none), or null when nobody dropped off.</summary>

@@ -22,6 +22,8 @@ public abstract class ReportPage : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "period")] public string? Period { get; set; }
     [SupplyParameterFromQuery(Name = "filter")] public string[]? Filter { get; set; }
     [SupplyParameterFromQuery(Name = "compare")] public string? Compare { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
 
     /// <summary>The view compares with the period of the same length just before (?compare=previous).</summary>
     protected bool Comparing => Compare == "previous";
@@ -59,7 +61,8 @@ public abstract class ReportPage : ComponentBase, IDisposable
             (Filters, var filterError) = ReportFilters.Parse(Filter);
             if (Current is not null)
             {
-                var period = ReportPeriod.TryResolve(PeriodKey, null, null, Current.TimeZone, Time.GetUtcNow(), out var error);
+                var custom = PeriodKey == ReportPeriods.Custom;
+                var period = ReportPeriod.TryResolve(PeriodKey, custom ? From : null, custom ? To : null, Current.TimeZone, Time.GetUtcNow(), out var error);
                 Error = error ?? filterError;
                 Query = period is null || filterError is not null ? null : new ReportQuery(Current.Id, period, Filters);
                 if (Query is not null) await LoadCancellablyAsync(Query);
@@ -104,7 +107,11 @@ public abstract class ReportPage : ComponentBase, IDisposable
     /// </summary>
     protected string LinkTo(string path, params (string Key, string? Value)[] more)
     {
-        var query = new List<KeyValuePair<string, string?>> { new("site", Current?.Id), new("period", PeriodKey), new("compare", Comparing ? "previous" : null) };
+        var custom = PeriodKey == ReportPeriods.Custom;
+        var query = new List<KeyValuePair<string, string?>>
+        {
+            new("site", Current?.Id), new("period", PeriodKey), new("from", custom ? From : null), new("to", custom ? To : null), new("compare", Comparing ? "previous" : null),
+        };
         query.AddRange(Filters.Select(f => new KeyValuePair<string, string?>("filter", ReportFilters.Text(f))));
         query.AddRange(more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value)));
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query.Where(q => q.Value is not null));

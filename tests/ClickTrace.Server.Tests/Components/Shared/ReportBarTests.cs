@@ -12,7 +12,11 @@ public sealed class ReportBarTests : BunitContext
 {
     private static readonly IReadOnlyList<Site> Sites = [new Site { Id = "shop", Name = "Shop" }];
 
-    public ReportBarTests() => Services.GetRequiredService<NavigationManager>().NavigateTo("/links?site=shop&period=7d&filter=device%3Amobile&filter=page%3A%2Fcart");
+    public ReportBarTests()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/links?site=shop&period=7d&filter=device%3Amobile&filter=page%3A%2Fcart");
+    }
 
     private IRenderedComponent<ReportBar> Render(bool comparing = false, params ReportFilter[] filters) => Render<ReportBar>(p => p
         .Add(b => b.Title, "Links").Add(b => b.Sites, Sites).Add(b => b.SiteId, "shop").Add(b => b.Period, "7d")
@@ -80,6 +84,33 @@ public sealed class ReportBarTests : BunitContext
         var on = Render(comparing: true).Find("[data-testid=compare]");
         Assert.Equal("true", on.GetAttribute("aria-pressed"));
         Assert.DoesNotContain("compare", on.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_forms_wait_for_the_circuit_before_they_can_be_sent()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var bar = Render();
+
+        Assert.All(bar.FindAll("form.add-filter button, form.custom-period button"), button => Assert.True(button.HasAttribute("disabled")));
+        Assert.Equal("false", bar.Find("form.add-filter").GetAttribute("data-interactive"));
+    }
+
+    [Fact]
+    public void A_custom_range_of_days_goes_into_the_url_and_a_preset_takes_it_out()
+    {
+        var bar = Render();
+
+        bar.Find("input[aria-label=From]").Change("2026-11-01");
+        bar.Find("input[aria-label=To]").Change("2026-11-15");
+        bar.Find("form.custom-period").Submit();
+        Assert.Contains("period=custom", Uri, StringComparison.Ordinal);
+        Assert.Contains("from=2026-11-01&to=2026-11-15", Uri, StringComparison.Ordinal);
+
+        bar.FindAll(".periods button").Single(b => b.TextContent == "30 days").Click();
+        Assert.Contains("period=30d", Uri, StringComparison.Ordinal);
+        Assert.DoesNotContain("from=", Uri, StringComparison.Ordinal);
     }
 
     [Fact]
