@@ -34,9 +34,10 @@ public sealed class LogReader(string folder) : IDisposable
                 position = new LogPosition(position.Segment + 1, 0);
                 continue;
             }
-            file.Position = position.Offset;
-            if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length ||
-                !TryReadPayload(file, header, limit - position.Offset, out var payload))
+            // Unbuffered reads at the position: the current segment is written over zeros ahead of its
+            // records, so a read-ahead buffer would keep zeros where records have landed since.
+            if (RandomAccess.Read(file.SafeFileHandle, header, position.Offset) < header.Length ||
+                !TryReadPayload(file, header, position.Offset, limit - position.Offset, out var payload))
             {
                 CorruptSegments++;
                 position = new LogPosition(position.Segment + 1, 0);
@@ -49,14 +50,20 @@ public sealed class LogReader(string folder) : IDisposable
         return position;
     }
 
-    private static bool TryReadPayload(FileStream file, ReadOnlySpan<byte> header, long available, out byte[] payload)
+    private static bool TryReadPayload(FileStream file, ReadOnlySpan<byte> header, long offset, long available, out byte[] payload)
     {
         payload = [];
         var length = BinaryPrimitives.ReadInt32LittleEndian(header);
         if (length <= 0 || length > LogRecord.MaxPayload || LogRecord.HeaderSize + (long)length > available) return false;
         var record = new byte[LogRecord.HeaderSize + length];
         header.CopyTo(record);
-        if (file.ReadAtLeast(record.AsSpan(LogRecord.HeaderSize), length, throwOnEndOfStream: false) < length) return false;
+        var body = record.AsSpan(LogRecord.HeaderSize);
+        for (var read = 0; read < length;)
+        {
+            var n = RandomAccess.Read(file.SafeFileHandle, body[read..], offset + LogRecord.HeaderSize + read);
+            if (n <= 0) return false;
+            read += n;
+        }
         if (!LogRecord.TryRead(record, out _, out _)) return false;
         payload = record[LogRecord.HeaderSize..];
         return true;
@@ -69,7 +76,7 @@ public sealed class LogReader(string folder) : IDisposable
         _file = null;
         _fileSegment = segment;
         var path = LogSegments.PathOf(folder, segment);
-        if (File.Exists(path)) _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        if (File.Exists(path)) _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         return _file;
     }
 

@@ -43,4 +43,20 @@ public static class LogSegments
         }
         return offset;
     }
+
+    /// <summary>Whether the segment holds anything but zeros from <paramref name="offset"/> on (a torn write, not preallocation).</summary>
+    public static bool HasDataAfter(string path, long offset)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        var size = RandomAccess.GetLength(file);
+        var buffer = new byte[1024 * 1024];
+        for (var at = offset; at < size;)
+        {
+            var read = RandomAccess.Read(file, buffer, at);
+            if (read <= 0) break;
+            if (buffer.AsSpan(0, read).ContainsAnyExcept((byte)0)) return true;
+            at += read;
+        }
+        return false;
+    }
 }

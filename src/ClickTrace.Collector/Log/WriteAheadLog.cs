@@ -8,6 +8,10 @@ namespace ClickTrace.Collector.Log;
 /// An append-only log of records in numbered segment files. Appends from concurrent requests are
 /// written by one writer loop that takes everything waiting, writes it, and fsyncs once (group commit);
 /// each append completes only after that fsync. Opening the log cuts a torn tail off the last segment.
+/// In idle moments the writer fills the current segment with zeros ahead of the last record
+/// (<see cref="LogOptions.PreallocateBytes"/>): a group written over them is made durable by fdatasync
+/// alone, with no change of the file's size to commit to the file system's journal. A closed segment is
+/// cut to its records; so is the current one at shutdown and when the log is opened again.
 /// </summary>
 public sealed partial class WriteAheadLog : IAsyncDisposable
 {
@@ -19,6 +23,8 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     private FileStream _file;
     private long _segment;
     private long _offset;
+    // The current segment's length on disk: zeros from _offset up to it, durable.
+    private long _allocated;
     private long _diskBytes;
     private long _pendingBytes;
     // A 16-byte struct cannot be published atomically; an immutable box swapped by reference can.
@@ -42,12 +48,14 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         var valid = LogSegments.ValidLength(path);
         if (valid < _file.Length)
         {
-            LogTornTail(_file.Length - valid, path);
+            // Zeros past the last record are the writer's own preallocation, not a torn write.
+            if (LogSegments.HasDataAfter(path, valid)) LogTornTail(_file.Length - valid, path);
             _diskBytes -= _file.Length - valid;
             _file.SetLength(valid);
             _file.Flush(flushToDisk: true);
         }
         _offset = valid;
+        _allocated = valid;
         _file.Position = valid;
         First = new LogPosition(segments.Count > 0 ? segments[0] : _segment, 0);
         _durable = new StrongBox<LogPosition>(new LogPosition(_segment, _offset));
@@ -130,8 +138,14 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         {
             var group = new List<PendingAppend>();
             var buffer = new GroupBuffer(1024 * 1024);
-            while (WaitForAppends())
+            while (true)
             {
+                // Nothing waiting: a good moment to zero the segment ahead, a megabyte at a time (an append that
+                // arrives meanwhile waits a few milliseconds).
+                while (Idle() && Preallocate())
+                {
+                }
+                if (!WaitForAppends()) break;
                 group.Clear();
                 buffer.Clear();
                 var reserved = 0L;
@@ -156,6 +170,9 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
             _stopped.TrySetException(error);
         }
     }
+
+    // Nothing is queued (the channel has one reader, this thread, so a peek is as good as a count).
+    private bool Idle() => _appends.Reader.CanPeek && !_appends.Reader.TryPeek(out _);
 
     // The loop blocks in fsync, so it runs on a thread of its own and waits there too: an async loop would
     // continue on the thread pool after its first await and hold a pool thread through every fsync.
@@ -194,7 +211,12 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
             if (_offset > 0 && _offset + buffer.Length > _options.SegmentBytes) Rotate();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             _file.Write(buffer.Written);
-            _file.Flush(flushToDisk: true);
+            if (_offset + buffer.Length <= _allocated) DataSync.Flush(_file);   // over zeros: the data is all there is to flush
+            else
+            {
+                _file.Flush(flushToDisk: true);
+                _allocated = _offset + buffer.Length;
+            }
             _synced?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started), group.Count);
             Syncs++;
             _offset += buffer.Length;
@@ -210,14 +232,50 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         }
     }
 
+    /// <summary>Zeros the next stretch of the current segment, when it is short of <see cref="LogOptions.PreallocateBytes"/> ahead; true when it wrote.</summary>
+    private bool Preallocate()
+    {
+        // Topped up once less than half is left, then filled to the whole stretch, a megabyte per call.
+        var target = Math.Min(_offset + _options.PreallocateBytes, Math.Max(_offset, _options.SegmentBytes));
+        if (target <= _allocated || (!_filling && _allocated - _offset >= _options.PreallocateBytes / 2))
+        {
+            _filling = false;
+            return false;
+        }
+        _filling = true;
+        try
+        {
+            var zeros = new byte[Math.Min(target - _allocated, 1024 * 1024)];
+            RandomAccess.Write(_file.SafeFileHandle, zeros, _allocated);
+            _file.Flush(flushToDisk: true);
+            _allocated += zeros.Length;
+            Interlocked.Add(ref _preallocatedBytes, zeros.Length);
+            return true;
+        }
+        catch (IOException error)
+        {
+            // A full disk, say: the log goes on appending, each group with its own size change.
+            LogPreallocateFailed(error);
+            return false;
+        }
+    }
+
+    private long _preallocatedBytes;
+    private bool _filling;
+
+    /// <summary>Zero bytes written ahead of the records so far (for tests and metrics).</summary>
+    public long PreallocatedBytes => Interlocked.Read(ref _preallocatedBytes);
+
     private void Rotate()
     {
+        _file.SetLength(_offset);   // a closed segment holds its records only
         _file.Flush(flushToDisk: true);
         _file.Dispose();
         var next = _segment + 1;
         _file = new FileStream(LogSegments.PathOf(_folder, next), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
         Volatile.Write(ref _segment, next);
         _offset = 0;
+        _allocated = 0;
         Publish(new LogPosition(next, 0));
     }
 
@@ -233,6 +291,14 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     {
         _appends.Writer.TryComplete();
         await _stopped.Task.ConfigureAwait(false);
+        try
+        {
+            if (_allocated > _offset) _file.SetLength(_offset); // a clean stop leaves no zeros behind
+        }
+        catch (IOException)
+        {
+            // Cut at the next open instead.
+        }
         await _file.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -240,6 +306,9 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cut a torn tail of {Bytes} bytes off {Path} (a write interrupted by a crash; it was never acknowledged)")]
     private partial void LogTornTail(long bytes, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zeroing the log ahead of its records failed; it goes on without")]
+    private partial void LogPreallocateFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} records to the log failed; their requests get an error")]
     private partial void LogWriteFailed(Exception error, int count);

@@ -110,6 +110,32 @@ public sealed class WriteAheadLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Idle_moments_zero_the_segment_ahead_and_a_crash_leaves_zeros_that_are_cut_without_a_torn_tail_warning()
+    {
+        await using var log = Open();
+        await log.AppendAsync(new byte[] { 1 });
+        for (var waited = 0; log.PreallocatedBytes < new LogOptions().PreallocateBytes && waited < 200; waited++) await Task.Delay(50);
+        await log.AppendAsync(new byte[] { 2 });   // written over the zeros
+        Assert.True(new FileInfo(LogSegments.PathOf(_folder.Path, 1)).Length >= new LogOptions().PreallocateBytes);
+
+        // What a crash leaves: the segment as it is now, zeros and all, opened by the next process.
+        using var copy = new TempFolder();
+        File.Copy(LogSegments.PathOf(_folder.Path, 1), LogSegments.PathOf(copy.Path, 1));
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger();
+        await using (var reopened = WriteAheadLog.Open(copy.Path, new LogOptions(), logger))
+        {
+            Assert.Equal(new LogPosition(1, 18), reopened.Durable);
+            await reopened.AppendAsync(new byte[] { 3 });
+            using var reader = new LogReader(copy.Path);
+            var records = new List<byte[]>();
+            reader.Read(reopened.First, reopened.Durable, records, long.MaxValue);
+            Assert.Equal([[1], [2], [3]], records);
+        }
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Message.Contains("torn", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(27, new FileInfo(LogSegments.PathOf(copy.Path, 1)).Length); // a clean stop cuts the zeros
+    }
+
+    [Fact]
     public async Task Segments_rotate_past_their_size()
     {
         await using var log = Open(new LogOptions { SegmentBytes = 64 * 1024 });
