@@ -19,7 +19,7 @@ public sealed class LogOptions
     public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>
-    /// How far ahead of the last record the current segment is filled with zeros, in idle moments. A group
+    /// How far ahead of the last record the current segment is kept filled with zeros (by a thread of its own). A group
     /// that overwrites zeros needs only its data flushed (fdatasync), not the file's size in the journal, so a
     /// busy disk (the engine writing its parts) no longer holds the acknowledgement up. Default 4 MiB; 0 off.
     /// </summary>

@@ -8,7 +8,7 @@ namespace ClickTrace.Collector.Log;
 /// An append-only log of records in numbered segment files. Appends from concurrent requests are
 /// written by one writer loop that takes everything waiting, writes it, and fsyncs once (group commit);
 /// each append completes only after that fsync. Opening the log cuts a torn tail off the last segment.
-/// In idle moments the writer fills the current segment with zeros ahead of the last record
+/// A thread of its own keeps the current segment filled with zeros ahead of the last record
 /// (<see cref="LogOptions.PreallocateBytes"/>): a group written over them is made durable by fdatasync
 /// alone, with no change of the file's size to commit to the file system's journal. A closed segment is
 /// cut to its records; so is the current one at shutdown and when the log is opened again.
@@ -60,6 +60,11 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         First = new LogPosition(segments.Count > 0 ? segments[0] : _segment, 0);
         _durable = new StrongBox<LogPosition>(new LogPosition(_segment, _offset));
         new Thread(WriteLoop) { IsBackground = true, Name = "ClickTrace log" }.Start();
+        if (options.PreallocateBytes > 0)
+        {
+            _zeroing = new Thread(ZeroLoop) { IsBackground = true, Name = "ClickTrace log zeros" };
+            _zeroing.Start();
+        }
     }
 
     /// <summary>Opens (or creates) the log in <paramref name="folder"/>, truncating a torn tail.</summary>
@@ -140,11 +145,6 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
             var buffer = new GroupBuffer(1024 * 1024);
             while (true)
             {
-                // Nothing waiting: a good moment to zero the segment ahead, a megabyte at a time (an append that
-                // arrives meanwhile waits a few milliseconds).
-                while (Idle() && Preallocate())
-                {
-                }
                 if (!WaitForAppends()) break;
                 group.Clear();
                 buffer.Clear();
@@ -170,9 +170,6 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
             _stopped.TrySetException(error);
         }
     }
-
-    // Nothing is queued (the channel has one reader, this thread, so a peek is as good as a count).
-    private bool Idle() => _appends.Reader.CanPeek && !_appends.Reader.TryPeek(out _);
 
     // The loop blocks in fsync, so it runs on a thread of its own and waits there too: an async loop would
     // continue on the thread pool after its first await and hold a pool thread through every fsync.
@@ -210,19 +207,29 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         {
             if (_offset > 0 && _offset + buffer.Length > _options.SegmentBytes) Rotate();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            _file.Write(buffer.Written);
-            if (_offset + buffer.Length <= _allocated) DataSync.Flush(_file);   // over zeros: the data is all there is to flush
+            var end = _offset + buffer.Length;
+            if (end <= Volatile.Read(ref _allocated))
+            {
+                _file.Write(buffer.Written);
+                DataSync.Flush(_file.SafeFileHandle);   // over zeros: the data is all there is to flush
+            }
             else
             {
-                _file.Flush(flushToDisk: true);
-                _allocated = _offset + buffer.Length;
+                // Past the zeros: the file grows, and the zeroing thread must not write where this group goes.
+                lock (_extend)
+                {
+                    _file.Write(buffer.Written);
+                    _file.Flush(flushToDisk: true);
+                    Volatile.Write(ref _allocated, Math.Max(_allocated, end));
+                }
             }
             _synced?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started), group.Count);
             Syncs++;
-            _offset += buffer.Length;
+            Volatile.Write(ref _offset, _offset + buffer.Length);
             Interlocked.Add(ref _diskBytes, buffer.Length);
             Publish(new LogPosition(_segment, _offset));
             foreach (var append in group) append.Done.TrySetResult();
+            if (_zeroing is not null && _zeroWanted.CurrentCount == 0) _zeroWanted.Release();
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -232,50 +239,76 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         }
     }
 
-    /// <summary>Zeros the next stretch of the current segment, when it is short of <see cref="LogOptions.PreallocateBytes"/> ahead; true when it wrote.</summary>
-    private bool Preallocate()
+    /// <summary>
+    /// The zeroing thread: after each group, tops the current segment up to <see cref="LogOptions.PreallocateBytes"/>
+    /// of zeros ahead of its records once less than half is left, a megabyte per step, each step fsynced before
+    /// the writer may use it. It holds <see cref="_extend"/> while it writes, so that it never writes where a
+    /// group is landing past the zeros, nor into a segment being closed.
+    /// </summary>
+    private void ZeroLoop()
     {
-        // Topped up once less than half is left, then filled to the whole stretch, a megabyte per call.
-        var target = Math.Min(_offset + _options.PreallocateBytes, Math.Max(_offset, _options.SegmentBytes));
-        if (target <= _allocated || (!_filling && _allocated - _offset >= _options.PreallocateBytes / 2))
+        var zeros = new byte[1024 * 1024];
+        var filling = false;
+        while (true)
         {
-            _filling = false;
-            return false;
-        }
-        _filling = true;
-        try
-        {
-            var zeros = new byte[Math.Min(target - _allocated, 1024 * 1024)];
-            RandomAccess.Write(_file.SafeFileHandle, zeros, _allocated);
-            _file.Flush(flushToDisk: true);
-            _allocated += zeros.Length;
-            Interlocked.Add(ref _preallocatedBytes, zeros.Length);
-            return true;
-        }
-        catch (IOException error)
-        {
-            // A full disk, say: the log goes on appending, each group with its own size change.
-            LogPreallocateFailed(error);
-            return false;
+            _zeroWanted.Wait();
+            while (true)
+            {
+                lock (_extend)
+                {
+                    if (_closing) return;
+                    var offset = Volatile.Read(ref _offset);
+                    var target = Math.Min(offset + _options.PreallocateBytes, Math.Max(offset, _options.SegmentBytes));
+                    if (target <= _allocated || (!filling && _allocated - offset >= _options.PreallocateBytes / 2))
+                    {
+                        filling = false;
+                        break;
+                    }
+                    filling = true;
+                    try
+                    {
+                        var length = (int)Math.Min(target - _allocated, zeros.Length);
+                        RandomAccess.Write(_file.SafeFileHandle, zeros.AsSpan(0, length), _allocated);
+                        DataSync.Full(_file.SafeFileHandle);
+                        Volatile.Write(ref _allocated, _allocated + length);
+                        Interlocked.Add(ref _preallocatedBytes, length);
+                    }
+                    catch (IOException error)
+                    {
+                        // A full disk, say: the log goes on appending, each group with its own size change.
+                        LogPreallocateFailed(error);
+                        filling = false;
+                        break;
+                    }
+                }
+            }
         }
     }
 
+    private readonly object _extend = new();
+    private readonly SemaphoreSlim _zeroWanted = new(1, 1);
+    private bool _closing;
+    private Thread? _zeroing;
+
     private long _preallocatedBytes;
-    private bool _filling;
 
     /// <summary>Zero bytes written ahead of the records so far (for tests and metrics).</summary>
     public long PreallocatedBytes => Interlocked.Read(ref _preallocatedBytes);
 
     private void Rotate()
     {
-        _file.SetLength(_offset);   // a closed segment holds its records only
-        _file.Flush(flushToDisk: true);
-        _file.Dispose();
-        var next = _segment + 1;
-        _file = new FileStream(LogSegments.PathOf(_folder, next), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
-        Volatile.Write(ref _segment, next);
-        _offset = 0;
-        _allocated = 0;
+        long next;
+        lock (_extend)
+        {
+            _file.SetLength(_offset);   // a closed segment holds its records only
+            _file.Flush(flushToDisk: true);
+            _file.Dispose();
+            next = _segment + 1;
+            _file = new FileStream(LogSegments.PathOf(_folder, next), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+            Volatile.Write(ref _segment, next);
+            Volatile.Write(ref _offset, 0);
+            Volatile.Write(ref _allocated, 0);
+        }
         Publish(new LogPosition(next, 0));
     }
 
@@ -291,6 +324,12 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     {
         _appends.Writer.TryComplete();
         await _stopped.Task.ConfigureAwait(false);
+        lock (_extend) _closing = true;
+        if (_zeroing is not null)
+        {
+            if (_zeroWanted.CurrentCount == 0) _zeroWanted.Release();
+            _zeroing.Join();
+        }
         try
         {
             if (_allocated > _offset) _file.SetLength(_offset); // a clean stop leaves no zeros behind
