@@ -261,6 +261,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
                     var target = Math.Min(offset + _options.PreallocateBytes, Math.Max(offset, _options.SegmentBytes));
                     if (target <= _allocated || (!filling && _allocated - offset >= _options.PreallocateBytes / 2))
                     {
+                        if (filling) Interlocked.Exchange(ref _filled, NewSignal()).TrySetResult();
                         filling = false;
                         break;
                     }
@@ -294,6 +295,11 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
 
     /// <summary>Zero bytes written ahead of the records so far (for tests and metrics).</summary>
     public long PreallocatedBytes => Interlocked.Read(ref _preallocatedBytes);
+
+    private TaskCompletionSource _filled = NewSignal();
+
+    /// <summary>Completes the next time the zeroing thread has filled the stretch ahead of the records.</summary>
+    public Task ZerosFilledAsync() => Volatile.Read(ref _filled).Task;
 
     private void Rotate()
     {
