@@ -69,6 +69,9 @@ public sealed record FunnelDefinition(IReadOnlyList<FunnelStep> Steps, TimeSpan 
         return errors;
     }
 
+    /// <summary>Every problem with a page pattern used on its own (the paths and page reports), named "The page".</summary>
+    public static IReadOnlyList<string> ValidatePage(string page) => ValidateStep(new FunnelStep(FunnelStepKind.Page, page), "The page");
+
     /// <summary>Every problem with one step used on its own (a goal), each naming it as <paramref name="name"/>.</summary>
     public static IReadOnlyList<string> ValidateStep(FunnelStep? step, string name)
     {

@@ -161,7 +161,7 @@ public static class ReportsApi
     /// <summary>A page the paths and page reports take: a path, exact or with * wildcards.</summary>
     private static ProblemHttpResult? PageProblem(string? page) =>
         page is null ? Problems.BadQuery("'page' is required: a path, exact or with * wildcards.")
-        : FunnelDefinition.ValidateStep(new FunnelStep(FunnelStepKind.Page, page), "The page") is { Count: > 0 } errors ? Problems.BadQuery(string.Join(" ", errors))
+        : FunnelDefinition.ValidatePage(page) is { Count: > 0 } errors ? Problems.BadQuery(string.Join(" ", errors))
         : null;
 
     internal static async Task<Results<Ok<SessionsReport>, ProblemHttpResult>> SessionsAsync(
