@@ -102,8 +102,7 @@ public abstract class ReportPage : ComponentBase, IDisposable
     /// <summary>
     /// A link to another report page (<paramref name="path"/>, such as "/pages") for the same site, period and
     /// filters, with <paramref name="more"/> query values; values are URL-encoded, tracked ones included.
-    /// Anchors with it carry <c>data-enhance-nav="false"</c>: the next page is not prerendered, and when it
-    /// joined the circuit of an enhanced navigation its query parameters could be read from the old address.
+    /// Like every link of the dashboard it is a full navigation (App.razor turns enhanced navigation off).
     /// </summary>
     protected string LinkTo(string path, params (string Key, string? Value)[] more)
     {
