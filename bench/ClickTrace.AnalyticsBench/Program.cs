@@ -126,13 +126,12 @@ var bareRollupsMs = await MedianMs(async () =>
         store.QueryAsync($"SELECT path, sum(pageviews) AS c, uniqMerge(visitors) FROM page_buckets WHERE {rollup} GROUP BY path ORDER BY c DESC, path LIMIT 10"),
         store.QueryAsync($"SELECT path, selector, any(CAST(tag AS String)), anyHeavyMerge(text), anyHeavyMerge(href), sum(clicks) AS c, uniqMerge(visitors) FROM click_buckets WHERE {rollup} GROUP BY path, selector ORDER BY c DESC, path, selector LIMIT 10"),
         store.QueryAsync($"""
-            SELECT dim, val, count(), uniq(v), countIf(p = 1), sum(d) FROM (
+            SELECT e, x, s, c, ch, dv, b, o, count(), uniq(v), countIf(p = 1), sum(d) FROM (
                 SELECT session_id, any(visitor_id) AS v, sum(pageviews) AS p, toUnixTimestamp64Milli(max(last)) - toUnixTimestamp64Milli(min(first)) AS d,
                        argMinIfMerge(entry) AS e, argMaxIfMerge(exit) AS x, argMinIfMerge(source) AS s, argMinIfMerge(campaign) AS c,
-                       argMinIfMerge(channel) AS ch, any(device) AS dv, any(browser) AS b, any(os) AS o
+                       argMinIfMerge(channel) AS ch, CAST(any(device) AS String) AS dv, CAST(any(browser) AS String) AS b, CAST(any(os) AS String) AS o
                 FROM session_buckets WHERE {rollup} GROUP BY session_id HAVING p > 0)
-            ARRAY JOIN [('all', ''), ('entry', e), ('exit', x), ('source', s), ('campaign', c), ('channel', ch), ('device', dv), ('browser', b), ('os', o)] AS pair
-            GROUP BY pair.1 AS dim, pair.2 AS val
+            GROUP BY GROUPING SETS ((), (e), (x), (s), (c), (ch), (dv), (b), (o))
             """));
 });
 var bareOverviewMs = await MedianMs(async () =>

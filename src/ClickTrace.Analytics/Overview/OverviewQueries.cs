@@ -41,18 +41,26 @@ internal static class OverviewQueries
     /// <summary>
     /// <paramref name="sessions"/> (one row per session with a page view: visitor_id, pageviews, duration_ms and the
     /// dimensions) counted per dimension and value; the dimension 'all' carries the bounces and total duration.
+    /// One pass of grouping sets (grouping() is 0 for the column a row is grouped by), which costs about a
+    /// quarter less than an ARRAY JOIN of each session into one row per dimension.
     /// </summary>
     public static string CountVisits(string sessions) => $"""
-        SELECT dimension, value, count(), uniq(visitor_id), countIf(pageviews = 1), sum(duration_ms)
+        SELECT dimension, value, sessions, visitors, bounces, duration
         FROM
         (
-        {sessions}
+            SELECT multiIf(grouping(entry) = 0, 'entry', grouping(exit) = 0, 'exit', grouping(source) = 0, 'source', grouping(campaign) = 0, 'campaign',
+                           grouping(channel) = 0, 'channel', grouping(device) = 0, 'device', grouping(browser) = 0, 'browser', grouping(os) = 0, 'os', 'all') AS dimension,
+                   CAST(multiIf(dimension = 'entry', entry, dimension = 'exit', exit, dimension = 'source', source, dimension = 'campaign', campaign,
+                                dimension = 'channel', channel, dimension = 'device', device, dimension = 'browser', browser, dimension = 'os', os, '') AS String) AS value,
+                   count() AS sessions, uniq(visitor_id) AS visitors, countIf(pageviews = 1) AS bounces, sum(duration_ms) AS duration
+            FROM
+            (
+            {sessions}
+            )
+            GROUP BY GROUPING SETS ((), (entry), (exit), (source), (campaign), (channel), (device), (browser), (os))
         )
-        ARRAY JOIN [('all', ''), ('entry', entry), ('exit', exit), ('source', source), ('campaign', campaign), ('channel', channel),
-                    ('device', device), ('browser', browser), ('os', os)] AS pair
-        GROUP BY pair.1 AS dimension, pair.2 AS value
-        HAVING dimension = 'all' OR value != ''
-        ORDER BY dimension, count() DESC, value
+        WHERE dimension = 'all' OR value != ''
+        ORDER BY dimension, sessions DESC, value
         LIMIT 1000 BY dimension
         """;
 
