@@ -42,7 +42,8 @@ internal static class FunnelSql
 
     /// <summary>
     /// The events in the report's range that match any step: visitor_id, ts (ms) and mask (bit i set when
-    /// the event matches step i + 1), then <paramref name="columns"/> (", session_id").
+    /// the event matches step i + 1), then <paramref name="columns"/> (", session_id"). The PREWHERE on the
+    /// steps' event types (fixed names, not values) drops the other types before their strings are compared.
     /// </summary>
     internal static string Matches(FunnelDefinition funnel, QueryParameters parameters, string columns = "")
     {
@@ -51,6 +52,7 @@ internal static class FunnelSql
             SELECT visitor_id, toUInt64(toUnixTimestamp64Milli(timestamp)) AS ts,
                    {string.Join(" + ", conditions.Select((c, i) => $"bitShiftLeft(toUInt32({c}), {i})"))} AS mask{columns}
             FROM events
+            PREWHERE type IN ({string.Join(", ", funnel.Steps.SelectMany(Types).Distinct().Select(t => $"'{t}'"))})
             WHERE {ReportQuery.Where} AND ({string.Join(" OR ", conditions)})
             """;
     }
@@ -76,16 +78,26 @@ internal static class FunnelSql
         if (step.Kind == FunnelStepKind.AnyOf)
             return "(" + string.Join(" OR ", step.AnyOf!.Select((s, j) => Condition(s, $"{name}_{j + 1}", parameters))) + ")";
         var value = step.Value!;
-        var (type, column, op) = step.Kind switch
+        var (column, op) = step.Kind switch
         {
-            FunnelStepKind.Page => ("pageview", "path", value.Contains('*') ? "LIKE" : "="),
-            FunnelStepKind.Step => ("step", "name", "="),
-            FunnelStepKind.ClickSelector => ("click", "selector", "="),
-            FunnelStepKind.ClickText => ("click", "text", "="),
-            FunnelStepKind.Custom => ("custom", "name", "="),
+            FunnelStepKind.Page => ("path", value.Contains('*') ? "LIKE" : "="),
+            FunnelStepKind.Step or FunnelStepKind.Custom => ("name", "="),
+            FunnelStepKind.ClickSelector => ("selector", "="),
+            FunnelStepKind.ClickText => ("text", "="),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, null),
         };
         parameters.Add(name, op == "LIKE" ? PathPattern.Like(value) : value);
-        return $"(type = '{type}' AND {column} {op} {{{name}:String}})";
+        return $"(type = '{Types(step).Single()}' AND {column} {op} {{{name}:String}})";
     }
+
+    /// <summary>The event types a step matches (one, or those of its alternatives).</summary>
+    private static IEnumerable<string> Types(FunnelStep step) => step.Kind switch
+    {
+        FunnelStepKind.AnyOf => step.AnyOf!.SelectMany(Types),
+        FunnelStepKind.Page => ["pageview"],
+        FunnelStepKind.Step => ["step"],
+        FunnelStepKind.ClickSelector or FunnelStepKind.ClickText => ["click"],
+        FunnelStepKind.Custom => ["custom"],
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, null),
+    };
 }
