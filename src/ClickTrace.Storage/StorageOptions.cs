@@ -32,9 +32,18 @@ public sealed class StorageOptions : IValidatableObject
     [Required]
     public string Database { get; set; } = "clicktrace";
 
-    /// <summary>Days events are kept before ClickHouse's TTL removes them. Default 730 (two years).</summary>
+    /// <summary>
+    /// Days events are kept before ClickHouse's TTL removes them; a site may keep its own for fewer. A change
+    /// takes effect at the next start. Default 730 (two years).
+    /// </summary>
     [Range(1, 36500)]
     public int RetentionDays { get; set; } = 730;
+
+    /// <summary>
+    /// How often sites that keep their events for fewer days than <see cref="RetentionDays"/> have their older
+    /// events deleted (whole UTC days, so each site's delete runs about once a day). 1 minute to 1 day. Default 1 hour.
+    /// </summary>
+    public TimeSpan RetentionSweepEvery { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Embedded mode: statements run at once (one native connection each). Default 4.</summary>
     [Range(1, 64)]
@@ -53,6 +62,8 @@ public sealed class StorageOptions : IValidatableObject
         if (!Identifiers.IsValid(Database))
             yield return new ValidationResult(
                 $"ClickTrace:Storage:Database '{Database}' is not a valid database name: use letters, digits and underscores.", [nameof(Database)]);
+        if (RetentionSweepEvery < TimeSpan.FromMinutes(1) || RetentionSweepEvery > TimeSpan.FromDays(1))
+            yield return new ValidationResult($"ClickTrace:Storage:RetentionSweepEvery {RetentionSweepEvery} is out of range: 00:01:00 to 1.00:00:00.", [nameof(RetentionSweepEvery)]);
         if (!Enum.IsDefined(Mode))
             yield return new ValidationResult($"ClickTrace:Storage:Mode '{Mode}' is not known: use Embedded or Server.", [nameof(Mode)]);
         if (!string.IsNullOrEmpty(Cluster) && !Identifiers.IsValid(Cluster))

@@ -1,5 +1,6 @@
 using ClickTrace.Storage.Embedded;
 using ClickTrace.Storage.Events;
+using ClickTrace.Storage.Retention;
 using ClickTrace.Storage.Schema;
 using ClickTrace.Storage.Salts;
 using ClickTrace.Storage.Server;
@@ -16,7 +17,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The store (the embedded engine, or a ClickHouse server in Server mode), schema migrations at start-up,
-    /// the event writer and the site store.
+    /// retention (the tables' TTL, each site's own), the event writer and the site store.
     /// </summary>
     public static IServiceCollection AddClickTraceStorage(this IServiceCollection services)
     {
@@ -31,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<Migrator>();
         services.AddHostedService<SchemaMigrationService>();
+        services.AddSingleton<EventRetention>();
+        services.AddHostedService<RetentionService>(); // after the migrations: hosted services start in order
         services.AddSingleton<IEventWriter, ClickHouseEventWriter>();
         services.AddSingleton<ISiteStore, ClickHouseSiteStore>();
         services.AddSingleton<ISaltStore, ClickHouseSaltStore>();

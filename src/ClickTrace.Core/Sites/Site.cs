@@ -1,6 +1,6 @@
 namespace ClickTrace.Core.Sites;
 
-/// <summary>A tracked website: its public key (the tag's data-site), where the tag may post from, its time zone.</summary>
+/// <summary>A tracked website: its public key (the tag's data-site), where the tag may post from, its time zone, how long its events are kept.</summary>
 public sealed record Site
 {
     /// <summary>The site key: 1 to 64 letters, digits, '-', '_' or '.'.</summary>
@@ -13,6 +13,12 @@ public sealed record Site
 
     /// <summary>IANA time zone the reports use by default.</summary>
     public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>
+    /// Days this site's events are kept, at most the server's <c>Storage:RetentionDays</c>; null keeps them as
+    /// long as the server does.
+    /// </summary>
+    public int? RetentionDays { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

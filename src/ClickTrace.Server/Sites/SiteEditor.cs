@@ -2,7 +2,9 @@ using ClickTrace.Analytics.Reports;
 using ClickTrace.Collector;
 using ClickTrace.Collector.Sites;
 using ClickTrace.Core.Sites;
+using ClickTrace.Storage;
 using ClickTrace.Storage.Sites;
+using Microsoft.Extensions.Options;
 
 namespace ClickTrace.Server.Sites;
 
@@ -18,15 +20,16 @@ public static class SiteEditing
 }
 
 /// <summary>The editable fields of a site.</summary>
-public sealed record SiteInput(string? Name, IReadOnlyList<string>? AllowedOrigins, string? TimeZone);
+/// <param name="RetentionDays">Days the site's events are kept, 1 to the server's Storage:RetentionDays; null: as long as the server keeps them.</param>
+public sealed record SiteInput(string? Name, IReadOnlyList<string>? AllowedOrigins, string? TimeZone, int? RetentionDays = null);
 
 /// <summary>Creates or updates a site after checking each field; the API and the dashboard's sites page both save through it.</summary>
-public sealed class SiteEditor(ISiteStore sites, SiteRegistry registry)
+public sealed class SiteEditor(ISiteStore sites, SiteRegistry registry, IOptions<StorageOptions> storage)
 {
     /// <summary>The saved site, or the problems per field (and nothing saved).</summary>
     public async Task<(Site? Saved, Dictionary<string, string[]> Errors)> SaveAsync(string siteId, SiteInput input, CancellationToken cancellationToken)
     {
-        var errors = Check(siteId, input);
+        var errors = Check(siteId, input, storage.Value.RetentionDays);
         if (errors.Count > 0) return (null, errors);
         var existing = await sites.FindAsync(siteId, cancellationToken);
         var site = new Site
@@ -35,6 +38,7 @@ public sealed class SiteEditor(ISiteStore sites, SiteRegistry registry)
             Name = input.Name!.Trim(),
             AllowedOrigins = (input.AllowedOrigins ?? []).Select(o => o.TrimEnd('/')).ToList(),
             TimeZone = input.TimeZone ?? "UTC",
+            RetentionDays = input.RetentionDays,
             CreatedAt = existing?.CreatedAt ?? default,
         };
         await sites.SaveAsync(site, cancellationToken);
@@ -42,7 +46,8 @@ public sealed class SiteEditor(ISiteStore sites, SiteRegistry registry)
         return (await sites.FindAsync(siteId, cancellationToken) ?? site, errors);
     }
 
-    public static Dictionary<string, string[]> Check(string siteId, SiteInput input)
+    /// <param name="serverRetentionDays">The server's Storage:RetentionDays, the longest a site may keep its events.</param>
+    public static Dictionary<string, string[]> Check(string siteId, SiteInput input, int serverRetentionDays)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Site.IsValidId(siteId)) errors["siteId"] = ["A site key is 1-64 letters, digits, '-', '_' or '.'."];
@@ -50,6 +55,8 @@ public sealed class SiteEditor(ISiteStore sites, SiteRegistry registry)
         var origins = input.AllowedOrigins ?? [];
         if (origins.Count > 100 || origins.Any(o => !IsOrigin(o))) errors["allowedOrigins"] = ["Up to 100 origins like https://shop.example (scheme, host, optional port)."];
         if (!ReportPeriod.TryFindZone(input.TimeZone ?? "UTC", out _)) errors["timeZone"] = [$"Unknown time zone '{input.TimeZone}'; use an IANA name."];
+        if (input.RetentionDays is { } days && (days < 1 || days > serverRetentionDays))
+            errors["retentionDays"] = [$"A site keeps its events 1 to {serverRetentionDays} days (the server's Storage:RetentionDays); leave it empty to keep them as long as the server does."];
         return errors;
     }
 

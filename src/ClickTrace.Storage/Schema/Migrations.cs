@@ -149,6 +149,9 @@ public static class Migrations
             ORDER BY key_id
             """,
         ]),
+        new(10, "per-site retention (0: the server's Storage:RetentionDays)", [
+            "ALTER TABLE sites ADD COLUMN IF NOT EXISTS retention_days UInt16 DEFAULT 0 AFTER time_zone",
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

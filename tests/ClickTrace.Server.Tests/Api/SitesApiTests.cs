@@ -44,6 +44,22 @@ public sealed class SitesApiTests(AppFixture fixture) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task A_site_keeps_its_events_for_its_own_days_within_the_servers()
+    {
+        var id = $"keep-{Guid.NewGuid():N}"[..16];
+        using var put = await _app.Http.PutAsJsonAsync($"/api/sites/{id}", new { name = "Short memory", retentionDays = 30 });
+        using var tooLong = await _app.Http.PutAsJsonAsync($"/api/sites/{id}", new { name = "Short memory", retentionDays = 731 });
+        using var none = await _app.Http.PutAsJsonAsync($"/api/sites/{id}x", new { name = "Server's" });
+        var problem = (await tooLong.Content.ReadFromJsonAsync<JsonNode>())!;
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(30, (int?)(await _app.Http.GetFromJsonAsync<JsonNode>($"/api/sites/{id}"))!["retentionDays"]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("1 to 730 days", (string?)problem["errors"]!["retentionDays"]![0], StringComparison.Ordinal);
+        Assert.Null((await none.Content.ReadFromJsonAsync<JsonNode>())!["retentionDays"]);
+    }
+
+    [Fact]
     public async Task An_unknown_site_is_a_404_problem()
     {
         using var response = await _app.Http.GetAsync("/api/sites/unknown-site");

@@ -7,13 +7,14 @@ namespace ClickTrace.Server.Tests.Dashboard;
 /// <summary>The dashboard's sites page: each site with its tag snippet, and a form that creates or changes one.</summary>
 public sealed class SitesPageTests
 {
-    private static async Task<string> SubmitAsync(ClickTraceApp app, string id, string name, string origins = "", string timeZone = "")
+    private static async Task<string> SubmitAsync(ClickTraceApp app, string id, string name, string origins = "", string timeZone = "", string retention = "")
     {
         var token = SignIn.Token(await app.Http.GetStringAsync("/sites"));
         using var response = await app.Http.PostAsync("/sites", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["_handler"] = "site",
             ["Input.Id"] = id, ["Input.Name"] = name, ["Input.Origins"] = origins, ["Input.TimeZone"] = timeZone,
+            ["Input.RetentionDays"] = retention,
         }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
@@ -40,6 +41,20 @@ public sealed class SitesPageTests
         var site = JsonNode.Parse(await app.Http.GetStringAsync("/api/sites/my-shop"))!;
         Assert.Equal(("My shop", "Europe/Berlin"), ((string?)site["name"], (string?)site["timeZone"]));
         Assert.Equal(["https://my-shop.example", "https://www.my-shop.example"], site["allowedOrigins"]!.AsArray().Select(o => (string)o!));
+    }
+
+    [Fact]
+    public async Task A_site_saved_with_its_own_retention_shows_how_long_it_keeps_events()
+    {
+        using var app = new ClickTraceApp();
+
+        var page = WebUtility.HtmlDecode(await SubmitAsync(app, "brief", "Brief", retention: "30"));
+        var tooLong = WebUtility.HtmlDecode(await SubmitAsync(app, "brief", "Brief", retention: "9999"));
+
+        Assert.Contains("Keeps events 30 days", page, StringComparison.Ordinal);
+        Assert.Contains("Keeps events 730 days (the server's retention)", page, StringComparison.Ordinal); // the demo site
+        Assert.Contains("A site keeps its events 1 to 730 days", tooLong, StringComparison.Ordinal);
+        Assert.Equal(30, (int?)JsonNode.Parse(await app.Http.GetStringAsync("/api/sites/brief"))!["retentionDays"]);
     }
 
     [Fact]
