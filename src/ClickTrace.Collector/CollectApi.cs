@@ -76,7 +76,7 @@ public static class CollectApi
                     return TypedResults.Problem(statusCode: 429, title: "Too many events", detail: $"Site '{admission.SiteId}' sends more events per second than the collector allows; retry after the Retry-After delay.");
                 }
                 var appended = admission.Accepted == 0 ? AppendResult.Durable : await sink.AcceptAsync(
-                    new BatchRecord(ingest.ReceivedAt, encoding, admission.SessionId, admission.VisitorId, ingest.UserAgent, body), CancellationToken.None);
+                    new BatchRecord(ingest.ReceivedAt, encoding, admission.SessionId, admission.VisitorId, ingest.UserAgent, body, admission.Country), CancellationToken.None);
                 if (appended != AppendResult.Durable)
                 {
                     metrics.Refused(503);

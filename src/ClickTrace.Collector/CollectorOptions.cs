@@ -31,6 +31,15 @@ public sealed class CollectorOptions
     [Range(0, 19)]
     public int ShipNice { get; set; } = 10;
 
+    /// <summary>Look up each batch's country from the request's IP (the IP itself is never stored). Default true.</summary>
+    public bool Countries { get; set; } = true;
+
+    /// <summary>
+    /// The folder with DB-IP's IP-to-country files (dbip-country-ipv4-num.csv and -ipv6-num.csv, from the npm
+    /// package @ip-location-db/dbip-country). Default: the dbip-country folder beside the app, where the build puts them.
+    /// </summary>
+    public string? CountryData { get; set; }
+
     /// <summary>Client timestamps further than this from the server's clock are replaced by the receive time. Default 24 h.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromHours(24);

@@ -30,6 +30,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<UserAgentClassifier>();
         services.AddSingleton<ReferrerClassifier>();
         services.AddSingleton<VisitorIds>();
+        services.AddSingleton<CountryLookup>();
         services.AddSiteRegistry();
         services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp =>

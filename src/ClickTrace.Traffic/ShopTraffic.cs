@@ -166,7 +166,7 @@ public static class ShopTraffic
                 EventId = new Guid(id),
                 SiteId = options.SiteId, Type = type, Timestamp = at, ReceivedAt = at, SessionId = session, VisitorId = visitor,
                 Url = "https://shop.example" + _page, Path = _page, ViewportWidth = 1280, ViewportHeight = 800, Device = "desktop",
-                Browser = "Chrome", Os = "Windows",
+                Browser = "Chrome", Os = "Windows", Country = TrafficCountries.For(visitor),
             };
         }
     }

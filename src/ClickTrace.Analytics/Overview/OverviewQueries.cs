@@ -64,6 +64,19 @@ internal static class OverviewQueries
         LIMIT 1000 BY dimension
         """;
 
+    /// <summary>
+    /// Sessions and visitors with a page view per country, in the rows of <see cref="CountVisits"/>. Always read
+    /// from the events (a LowCardinality column of page views, which costs less than a rollup of it would save).
+    /// </summary>
+    public const string Countries = $"""
+        SELECT 'country' AS dimension, CAST(country AS String) AS value, uniq(session_id) AS sessions, uniq(visitor_id) AS visitors, toUInt64(0), toUInt64(0)
+        FROM events
+        WHERE {ReportQuery.Where} AND type = 'pageview' AND country != ''
+        GROUP BY country
+        ORDER BY sessions DESC, value
+        LIMIT 1000
+        """;
+
     /// <summary>Visitors with an event between the bound instants (the last five minutes).</summary>
     public const string Live = """
         SELECT uniq(visitor_id)

@@ -8,7 +8,7 @@ public sealed record VisitCounts(string Dimension, string Value, long Sessions, 
 /// <summary>Bounce rate, average duration and the breakdown tables: plain C#, unit-tested without a database.</summary>
 public static class OverviewShaping
 {
-    public static readonly IReadOnlyList<string> Dimensions = ["entry", "exit", "source", "campaign", "channel", "device", "browser", "os"];
+    public static readonly IReadOnlyList<string> Dimensions = ["entry", "exit", "source", "campaign", "channel", "device", "browser", "os", "country"];
 
     public static VisitStats Visits(IEnumerable<VisitCounts> rows)
     {

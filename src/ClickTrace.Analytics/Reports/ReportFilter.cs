@@ -13,7 +13,8 @@ public sealed record ReportFilter(string Dimension, string Value)
 
     /// <summary>
     /// The dimensions and the column each one matches; <c>page</c> matches page views of the path (with * wildcards).
-    /// <c>source</c> is the UTM source, else the referrer's host, as the overview's sources are counted.
+    /// <c>source</c> is the UTM source, else the referrer's host, as the overview's sources are counted;
+    /// <c>country</c> is the two-letter code the collector found for the visitor's IP.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Dimensions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -27,6 +28,7 @@ public sealed record ReportFilter(string Dimension, string Value)
         ["device"] = "device",
         ["browser"] = "browser",
         ["os"] = "os",
+        ["country"] = "country",
     };
 
     /// <summary>Reads <c>dimension:value</c>; null and a message naming what is wrong otherwise.</summary>
@@ -42,7 +44,11 @@ public sealed record ReportFilter(string Dimension, string Value)
         var dimension = text![..colon];
         var value = text[(colon + 1)..];
         if (dimension == "country")
-            error = "There is no 'country' filter: ClickTrace never stores IP addresses and has no location database.";
+        {
+            value = value.ToUpperInvariant();
+            if (value.Length != 2 || !value.All(char.IsAsciiLetterUpper))
+                error = $"A country filter is a two-letter ISO 3166 code, e.g. country:DE; '{text[(colon + 1)..]}' is not.";
+        }
         else if (!Dimensions.ContainsKey(dimension) && !(dimension.StartsWith(PropertyPrefix, StringComparison.Ordinal) && dimension.Length is > 5 and <= 69))
             error = $"Unknown filter dimension '{dimension}'; use one of {string.Join(", ", Dimensions.Keys)} or prop.NAME.";
         else if (value.Length is 0 or > MaxValueLength)

@@ -19,7 +19,7 @@ public sealed class BatchEnricher(IOptions<CollectorOptions> options, UserAgentC
         var keys = wire.Select(EventKey.Of).ToList();
         var reasons = EventRules.CheckAll(keys);
         var context = new IngestContext(record.ReceivedAt, null, record.UserAgent);
-        var facts = new BatchFacts(userAgents.Classify(record.UserAgent), record.SessionId, record.VisitorId);
+        var facts = new BatchFacts(userAgents.Classify(record.UserAgent), record.SessionId, record.VisitorId, record.Country);
         var events = new List<TrackedEvent>(wire.Count);
         for (var i = 0; i < wire.Count; i++)
             if (reasons[i] is null)

@@ -53,6 +53,7 @@ public static class EventEnricher
             Device = facts.Agent.IsBot ? "bot" : facts.Agent.Device is { Length: > 0 } device ? device : DeviceOf(e.ViewportWidth),
             Browser = facts.Agent.Browser,
             Os = facts.Agent.Os,
+            Country = facts.Country,
             IsBot = facts.Agent.IsBot,
             ReferrerHost = referrerHost,
             ReferrerClass = referrerClass,

@@ -11,7 +11,7 @@ namespace ClickTrace.Collector.Ingestion;
 /// cookieless visitor need the IP that is never stored. What it lets in is logged as it arrived; the
 /// shipper's <see cref="BatchEnricher"/> does the rest, off the request path.
 /// </summary>
-public sealed class IngestPipeline(IOptions<CollectorOptions> options, SiteRegistry sites, VisitorIds visitorIds, CollectorMetrics metrics)
+public sealed class IngestPipeline(IOptions<CollectorOptions> options, SiteRegistry sites, VisitorIds visitorIds, CountryLookup countries, CollectorMetrics metrics)
 {
     public async ValueTask<Admission> AdmitAsync(WireBatch batch, IReadOnlyList<EventKey> events, IngestContext context, CancellationToken cancellationToken)
     {
@@ -30,6 +30,6 @@ public sealed class IngestPipeline(IOptions<CollectorOptions> options, SiteRegis
         }
         var visitor = BatchRules.ParseId(batch.VisitorId)
             ?? await visitorIds.CookielessAsync(site.Id, context.RemoteIp, context.UserAgent, cancellationToken).ConfigureAwait(false);
-        return new Admission(site.Id, BatchRules.ParseId(batch.SessionId) ?? visitor, visitor, events.Count - drops.Count, drops);
+        return new Admission(site.Id, BatchRules.ParseId(batch.SessionId) ?? visitor, visitor, events.Count - drops.Count, drops, countries.Find(context.RemoteIp));
     }
 }

@@ -12,10 +12,12 @@ namespace ClickTrace.Collector.Log;
 /// enriches. A new field is appended and the version raised; <see cref="Read"/> keeps reading older ones.
 /// </summary>
 public sealed record BatchRecord(
-    DateTimeOffset ReceivedAt, WireEncoding Encoding, ulong SessionId, ulong VisitorId, string? UserAgent, ReadOnlyMemory<byte> Body) : ILogPayload
+    DateTimeOffset ReceivedAt, WireEncoding Encoding, ulong SessionId, ulong VisitorId, string? UserAgent, ReadOnlyMemory<byte> Body, string Country = "") : ILogPayload
 {
-    public const int Version = 2;
-    private const int Fields = 7;
+    /// <summary>Version 3 added the country; version 2 records (logged before an upgrade) still read, without one.</summary>
+    public const int Version = 3;
+    private const int Fields = 8;
+    private const int Version2Fields = 7;
 
     public void Write(IBufferWriter<byte> output)
     {
@@ -28,11 +30,12 @@ public sealed record BatchRecord(
         writer.Write(VisitorId);
         writer.Write(UserAgent);
         writer.Write(Body.Span);
+        writer.Write(Country);
         writer.Flush();
     }
 
-    /// <summary>MessagePack's largest headers: array 1, version 5, encoding 2, time 9, ids 9 + 9, string 5, bytes 5.</summary>
-    public int MaxLength => 45 + (UserAgent is null ? 0 : System.Text.Encoding.UTF8.GetMaxByteCount(UserAgent.Length)) + Body.Length;
+    /// <summary>MessagePack's largest headers: array 1, version 5, encoding 2, time 9, ids 9 + 9, strings 5 + 5, bytes 5.</summary>
+    public int MaxLength => 50 + (UserAgent is null ? 0 : System.Text.Encoding.UTF8.GetMaxByteCount(UserAgent.Length)) + Body.Length + System.Text.Encoding.UTF8.GetMaxByteCount(Country.Length);
 
     public byte[] Encode()
     {
@@ -47,12 +50,13 @@ public sealed record BatchRecord(
         var reader = new MessagePackReader(payload);
         var fields = reader.ReadArrayHeader();
         var version = reader.ReadInt32();
-        if (version != Version || fields != Fields) throw new FormatException($"Log record version {version} is not known to this collector.");
+        if (!(version == Version && fields == Fields || version == 2 && fields == Version2Fields))
+            throw new FormatException($"Log record version {version} is not known to this collector.");
         var encoding = (WireEncoding)reader.ReadByte();
         if (!Enum.IsDefined(encoding)) throw new FormatException($"Unknown body encoding {(byte)encoding}.");
         return new BatchRecord(
             DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64()), encoding, reader.ReadUInt64(), reader.ReadUInt64(),
-            reader.ReadString(), BodyOf(reader.ReadBytes()));
+            reader.ReadString(), BodyOf(reader.ReadBytes()), version == 2 ? "" : reader.ReadString() ?? "");
     }
 
     // The body is a slice of the payload, not a copy.

@@ -91,6 +91,9 @@ public sealed record TrackedEvent
     /// <summary>Operating system family (Windows, macOS, iOS, Android, Linux, ...), from the User-Agent.</summary>
     public string Os { get; init; } = "";
 
+    /// <summary>The visitor's country (ISO 3166-1 alpha-2) from the request's IP, which is not kept; empty when unknown.</summary>
+    public string Country { get; init; } = "";
+
     /// <summary>Whether the User-Agent or the request looks like a crawler or an automated browser.</summary>
     public bool IsBot { get; init; }
 

@@ -17,7 +17,7 @@ public static class EventRows
         "browser", "os", "is_bot", "referrer_host", "referrer_class",
         "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "click_id_type", "flags",
         "element_x", "element_y", "interactive", "ad", "duration_ms", "scroll_depth", "count", "error_page", "line",
-        "props", "revenue", "currency",
+        "props", "revenue", "currency", "country",
     ];
 
     /// <summary>Revenue is stored as Decimal64 with this many decimal places.</summary>
@@ -73,6 +73,7 @@ public static class EventRows
             row.StringMap(e.Properties);
             row.Decimal64(e.Revenue, RevenueScale);
             row.String(e.Currency);
+            row.String(e.Country);
         }
     }
 }

@@ -152,6 +152,9 @@ public static class Migrations
         new(10, "per-site retention (0: the server's Storage:RetentionDays)", [
             "ALTER TABLE sites ADD COLUMN IF NOT EXISTS retention_days UInt16 DEFAULT 0 AFTER time_zone",
         ]),
+        new(11, "the visitor's country, from the request's IP (which is not stored)", [
+            "ALTER TABLE events ADD COLUMN IF NOT EXISTS country LowCardinality(String) AFTER currency",
+        ]),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

@@ -21,7 +21,9 @@ public static class DemoShopTraffic
             var visitor = (ulong)random.NextInt64(1, long.MaxValue);
             var session = (ulong)random.NextInt64(1, long.MaxValue);
             var start = from.AddMilliseconds(random.NextDouble() * span);
-            yield return new GeneratedVisit(plan, visitor, session, DemoShopEvents.Render(plan, siteId, origin, visitor, session, start, random));
+            var country = TrafficCountries.For(visitor);
+            var events = DemoShopEvents.Render(plan, siteId, origin, visitor, session, start, random);
+            yield return new GeneratedVisit(plan, visitor, session, country.Length == 0 ? events : events.Select(e => e with { Country = country }).ToList());
         }
     }
 }

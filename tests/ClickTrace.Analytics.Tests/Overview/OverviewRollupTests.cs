@@ -48,7 +48,8 @@ public abstract class OverviewRollupTests(StoreKind kind) : MigratedDatabaseTest
         {
             var migrations = Migrations.All(new StorageOptions());
             var migrator = new Migrator(store, TimeProvider.System, NullLogger<Migrator>.Instance);
-            await migrator.MigrateAsync(migrations.Where(m => m.Version < 7).ToList());
+            // The events table as before the rollups, with the columns today's writer fills (country came later).
+            await migrator.MigrateAsync(migrations.Where(m => m.Version < 7 || m.Version == 11).ToList());
             await new ClickHouseEventWriter(store).WriteAsync(ShopTraffic.Generate(new ShopTrafficOptions { Seed = 8, Visitors = 200, Days = 2, Start = Start }).ToList());
             // A first run of the rollup migration that ended before it was recorded (a crash): the next start runs it again.
             foreach (var statement in migrations.Single(m => m.Version == 7).Statements) await store.ExecuteAsync(statement);

@@ -15,21 +15,22 @@ public abstract class OverviewServiceTests(StoreKind kind) : MigratedDatabaseTes
         await base.InitializeAsync();
         var events = new List<TrackedEvent>();
         // Visitor 1: two sessions on day 1; visitor 2: one session on day 3; another site's events must not count.
-        events.AddRange(Session("shop", visitor: 1, session: 10, Day.AddHours(9), ["/", "/products"], clicks: [("#buy", "Buy", "/cart")]));
-        events.AddRange(Session("shop", visitor: 1, session: 11, Day.AddHours(20), ["/"], clicks: [("#buy", "Buy", "/cart"), ("nav > a", "Home", "/")]));
-        events.AddRange(Session("shop", visitor: 2, session: 20, Day.AddDays(2).AddHours(8), ["/products", "/products"], clicks: [("#buy", "Buy", "/cart")]));
+        events.AddRange(Session("shop", visitor: 1, session: 10, Day.AddHours(9), ["/", "/products"], clicks: [("#buy", "Buy", "/cart")], country: "DE"));
+        events.AddRange(Session("shop", visitor: 1, session: 11, Day.AddHours(20), ["/"], clicks: [("#buy", "Buy", "/cart"), ("nav > a", "Home", "/")], country: "DE"));
+        events.AddRange(Session("shop", visitor: 2, session: 20, Day.AddDays(2).AddHours(8), ["/products", "/products"], clicks: [("#buy", "Buy", "/cart")], country: "FR"));
         events.AddRange(Session("other", visitor: 3, session: 30, Day.AddHours(9), ["/"], clicks: [("#buy", "Buy", "/cart")]));
         events.AddRange(Session("shop", visitor: 4, session: 40, Day.AddDays(-1), ["/old"], clicks: []));
         await new ClickHouseEventWriter(Store).WriteAsync(events);
     }
 
-    private static IEnumerable<TrackedEvent> Session(string site, ulong visitor, ulong session, DateTimeOffset start, string[] pages, (string Selector, string Text, string Href)[] clicks)
+    private static IEnumerable<TrackedEvent> Session(
+        string site, ulong visitor, ulong session, DateTimeOffset start, string[] pages, (string Selector, string Text, string Href)[] clicks, string country = "")
     {
         var at = start;
         foreach (var path in pages)
-            yield return Event(site, visitor, session, at = at.AddMinutes(1), EventType.Pageview) with { Path = path, Url = "https://shop.example" + path };
+            yield return Event(site, visitor, session, at = at.AddMinutes(1), EventType.Pageview) with { Path = path, Url = "https://shop.example" + path, Country = country };
         foreach (var (selector, text, href) in clicks)
-            yield return Event(site, visitor, session, at = at.AddMinutes(1), EventType.Click) with { Path = pages[^1], Selector = selector, Text = text, Href = href, Tag = "a" };
+            yield return Event(site, visitor, session, at = at.AddMinutes(1), EventType.Click) with { Path = pages[^1], Selector = selector, Text = text, Href = href, Tag = "a", Country = country };
     }
 
     private static TrackedEvent Event(string site, ulong visitor, ulong session, DateTimeOffset at, EventType type) => new()
@@ -65,6 +66,18 @@ public abstract class OverviewServiceTests(StoreKind kind) : MigratedDatabaseTes
         Assert.Equal([("/", 2L, 1L), ("/products", 1L, 1L)], report.Breakdowns.Single(b => b.Dimension == "entry").Rows.Select(r => (r.Value, r.Sessions, r.Visitors)));
         Assert.Equal([("/products", 2L, 2L), ("/", 1L, 1L)], report.Breakdowns.Single(b => b.Dimension == "exit").Rows.Select(r => (r.Value, r.Sessions, r.Visitors)));
         Assert.Empty(report.Breakdowns.Single(b => b.Dimension == "device").Rows);
+    }
+
+    [Fact]
+    public async Task Countries_count_the_sessions_and_visitors_with_a_page_view_and_filter_every_number()
+    {
+        var period = ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-22", "UTC", Day, out _)!;
+        var report = await Overview();
+        var france = await new OverviewService(Store).GetAsync(new ReportQuery("shop", period, [new ReportFilter("country", "FR")]));
+
+        Assert.Equal([("DE", 2L, 1L), ("FR", 1L, 1L)], report.Breakdowns.Single(b => b.Dimension == "country").Rows.Select(r => (r.Value, r.Sessions, r.Visitors)));
+        Assert.Equal(new OverviewTotals(Visitors: 1, Sessions: 1, Pageviews: 2, Clicks: 1), france.Totals);
+        Assert.Equal([("FR", 1L, 1L)], france.Breakdowns.Single(b => b.Dimension == "country").Rows.Select(r => (r.Value, r.Sessions, r.Visitors)));
     }
 
     [Fact]

@@ -18,10 +18,12 @@ public sealed class IngestPipelineTests
 {
     private static readonly IngestContext Context = new(Build.Now, "https://shop.example", "Mozilla/5.0");
 
+    private static readonly CountryLookup Countries = new(CountryRanges.Parse(["3405803776,3405804031,AU"], [])); // 203.0.113.0/24
+
     private static IngestPipeline Pipeline(CollectorMetrics metrics, params Site[] sites)
     {
         var time = new FakeTimeProvider(Build.Now);
-        return new(Options.Create(new CollectorOptions()), new SiteRegistry(new InMemorySiteStore(sites), time), new VisitorIds(new FixedSaltStore(), time), metrics);
+        return new(Options.Create(new CollectorOptions()), new SiteRegistry(new InMemorySiteStore(sites), time), new VisitorIds(new FixedSaltStore(), time), Countries, metrics);
     }
 
     /// <summary>What the collect endpoint does: scan, admit, log the body as it came; then what the shipper does with it.</summary>
@@ -31,7 +33,7 @@ public sealed class IngestPipelineTests
         var keys = new List<EventKey>();
         var header = WireDecoder.Scan(body, WireEncoding.Json, keys);
         var admission = await pipeline.AdmitAsync(header, keys, context, default);
-        var record = new BatchRecord(context.ReceivedAt, WireEncoding.Json, admission.SessionId, admission.VisitorId, context.UserAgent, body);
+        var record = new BatchRecord(context.ReceivedAt, WireEncoding.Json, admission.SessionId, admission.VisitorId, context.UserAgent, body, admission.Country);
         return (admission, Build.Enricher.Enrich(BatchRecord.Read(record.Encode())));
     }
 
@@ -49,6 +51,19 @@ public sealed class IngestPipelineTests
         Assert.Equal(first.VisitorId, again.VisitorId);
         Assert.Equal(first.VisitorId, first.SessionId);
         Assert.NotEqual(first.VisitorId, otherIp.VisitorId);
+    }
+
+    [Fact]
+    public async Task The_country_of_the_ip_reaches_every_stored_event_and_an_unknown_ip_has_none()
+    {
+        var pipeline = Pipeline(TestMetrics.Collector(out _), new Site { Id = "shop", Name = "Shop" });
+
+        var (admission, stored) = await IngestAsync(pipeline, Build.Batch(Build.Pageview(), Build.Pageview()), Context with { RemoteIp = IPAddress.Parse("203.0.113.7") });
+        var (_, unknown) = await IngestAsync(pipeline, Build.Batch(Build.Pageview()), Context with { RemoteIp = IPAddress.Parse("192.168.1.20") });
+
+        Assert.Equal("AU", admission.Country);
+        Assert.All(stored, e => Assert.Equal("AU", e.Country));
+        Assert.Equal("", Assert.Single(unknown).Country);
     }
 
     [Fact]

@@ -18,6 +18,18 @@ public sealed class BatchRecordTests
     }
 
     [Fact]
+    public void The_country_reads_back_and_a_version_2_record_logged_before_it_reads_without_one()
+    {
+        var record = new BatchRecord(Build.Now, WireEncoding.Json, 1, 2, null, new byte[] { 7 }, "DE");
+        var version2 = MessagePackSerializer.Serialize(new object?[] { 2, (byte)WireEncoding.Json, Build.Now.ToUnixTimeMilliseconds(), 1UL, 2UL, "UA", new byte[] { 7 } });
+
+        Assert.Equal("DE", BatchRecord.Read(record.Encode()).Country);
+        var old = BatchRecord.Read(version2);
+        Assert.Equal(("", "UA", 2UL), (old.Country, old.UserAgent, old.VisitorId));
+        Assert.Equal(new byte[] { 7 }, old.Body.ToArray());
+    }
+
+    [Fact]
     public void A_record_of_an_unknown_version_is_refused_not_misread()
     {
         var payload = MessagePackSerializer.Serialize(new object[] { 99, 0, 0L, 0UL, 0UL, "", new byte[] { 1 } });

@@ -214,9 +214,9 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
     [Fact]
     public async Task A_bad_filter_in_the_url_is_refused_with_a_message()
     {
-        var page = await OpenAsync($"/links?{DemoDashboard.Query}&filter=country:DE", 1280);
+        var page = await OpenAsync($"/links?{DemoDashboard.Query}&filter=country:Germany", 1280);
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("never stores IP addresses");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("two-letter ISO 3166 code");
         await page.Context.CloseAsync();
     }
 
@@ -330,6 +330,22 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
 
         await Assertions.Expect(page.GetByTestId("filters")).ToContainTextAsync("device: mobile");
         await Assertions.Expect(page.GetByTestId("breakdown-device")).Not.ToContainTextAsync("desktop");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Countries_are_named_credit_db_ip_and_filter_the_dashboard_by_their_code()
+    {
+        var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
+        var countries = page.GetByTestId("breakdown-country");
+
+        await Assertions.Expect(countries).ToContainTextAsync("Germany (DE)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "IP Geolocation by DB-IP" })).ToHaveAttributeAsync("href", "https://db-ip.com");
+        await countries.GetByRole(AriaRole.Link, new() { Name = "France (FR)", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("filters")).ToContainTextAsync("country: FR");
+        await Assertions.Expect(page.GetByTestId("breakdown-country")).Not.ToContainTextAsync("Germany");
+        Assert.NotEqual("600", await page.GetByTestId("visitors").TextContentAsync());
         await page.Context.CloseAsync();
     }
 

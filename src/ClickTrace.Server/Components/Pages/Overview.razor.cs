@@ -54,8 +54,22 @@ public sealed partial class Overview
     {
         ["entry"] = ("Entry pages", "page"), ["exit"] = ("Exit pages", "page"), ["source"] = ("Sources", "source"),
         ["campaign"] = ("Campaigns", "campaign"), ["channel"] = ("Channels", "channel"), ["device"] = ("Devices", "device"),
-        ["browser"] = ("Browsers", "browser"), ["os"] = ("Operating systems", "os"),
+        ["browser"] = ("Browsers", "browser"), ["os"] = ("Operating systems", "os"), ["country"] = ("Countries", "country"),
     };
+
+    /// <summary>A breakdown value as shown: a country code with its English name ("Germany (DE)"), anything else as it is.</summary>
+    public static string Label(string dimension, string value)
+    {
+        if (dimension != "country") return value;
+        try
+        {
+            return $"{new System.Globalization.RegionInfo(value).EnglishName} ({value})";
+        }
+        catch (ArgumentException)
+        {
+            return value; // a code .NET does not know (EU, AP, ... in some databases)
+        }
+    }
 
     /// <summary>"4 m 05 s", "38 s".</summary>
     public static string Duration(TimeSpan duration) =>
