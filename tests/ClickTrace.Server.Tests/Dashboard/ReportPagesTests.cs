@@ -334,6 +334,23 @@ public sealed class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_dashboard_works_under_its_own_script_policy_without_a_single_violation()
+    {
+        var page = await dashboard.PageAsync(1280);
+        var violations = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text); };
+        await page.GotoAsync(new Uri(dashboard.App.BaseAddress, $"/funnels?{DemoDashboard.Query}").ToString());
+        await Assertions.Expect(page.Locator("form.funnel-builder[data-interactive=true]")).ToBeVisibleAsync(); // the circuit runs
+        await page.GotoAsync(new Uri(dashboard.App.BaseAddress, $"/?{DemoDashboard.Query}").ToString());
+        await Assertions.Expect(page.GetByTestId("visitors")).ToHaveTextAsync("600");
+        await Assertions.Expect(page.Locator("form.add-filter[data-interactive=true]")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator(".apexcharts-canvas").First).ToBeVisibleAsync(); // the chart's script ran
+
+        Assert.Empty(violations);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Countries_are_named_credit_db_ip_and_filter_the_dashboard_by_their_code()
     {
         var page = await OpenAsync($"/?{DemoDashboard.Query}", 1280);
