@@ -80,10 +80,13 @@ public static class CollectApi
                 if (appended != AppendResult.Durable)
                 {
                     metrics.Refused(503);
-                    context.Response.Headers.RetryAfter = appended == AppendResult.Full ? "30" : "2";
-                    return TypedResults.Problem(statusCode: 503, title: "Collector busy", detail: appended == AppendResult.Full
-                        ? "The event log is at its disk cap (the store is catching up); retry after the Retry-After delay."
-                        : "Too many events are waiting for the disk; retry after the Retry-After delay.");
+                    context.Response.Headers.RetryAfter = appended switch { AppendResult.Full => "30", AppendResult.Failed => "5", _ => "2" };
+                    return TypedResults.Problem(statusCode: 503, title: "Collector busy", detail: appended switch
+                    {
+                        AppendResult.Full => "The event log is at its disk cap (the store is catching up); retry after the Retry-After delay.",
+                        AppendResult.Failed => "The event log could not write the batch; nothing was kept. Retry after the Retry-After delay.",
+                        _ => "Too many events are waiting for the disk; retry after the Retry-After delay.",
+                    });
                 }
                 metrics.Accepted(admission.Accepted);
                 return TypedResults.Accepted((string?)null, new CollectResponse(admission.Accepted, admission.Drops.Count));

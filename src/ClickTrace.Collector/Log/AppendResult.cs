@@ -11,4 +11,10 @@ public enum AppendResult
 
     /// <summary>Too many bytes are waiting for the disk already: answer 503.</summary>
     Busy,
+
+    /// <summary>
+    /// Not written: the disk refused the write (the next append tries again), or the log's writer has stopped
+    /// (every append fails from then on, and readiness says so). Nothing was acknowledged: answer 503.
+    /// </summary>
+    Failed,
 }

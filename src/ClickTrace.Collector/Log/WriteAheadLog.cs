@@ -33,6 +33,15 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
 
     private readonly Action<TimeSpan, int>? _synced;
 
+    // Set once when the writer thread stops on an error it cannot go on from; appends fail from then on.
+    private volatile Exception? _failure;
+
+    /// <summary>What stopped the writer, or null while it runs (readiness reports it).</summary>
+    public Exception? Failure => _failure;
+
+    /// <summary>Runs on the writer thread before each group's write (tests make the disk fail with it).</summary>
+    internal Action? BeforeWrite { get; set; }
+
     private WriteAheadLog(string folder, LogOptions options, ILogger logger, Action<TimeSpan, int>? synced)
     {
         _synced = synced;
@@ -101,6 +110,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     {
         if (payload.MaxLength is <= 0 or > LogRecord.MaxPayload) throw new ArgumentOutOfRangeException(nameof(payload), "A record is 1 byte to 64 MiB.");
         var size = payload.MaxLength + LogRecord.HeaderSize;
+        if (_failure is not null) return AppendResult.Failed;
         if (DiskBytes + Interlocked.Read(ref _pendingBytes) + size > _options.MaxBytes) return AppendResult.Full;
         if (Interlocked.Add(ref _pendingBytes, size) > _options.MaxPendingBytes)
         {
@@ -111,10 +121,17 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         if (!_appends.Writer.TryWrite(append))
         {
             Interlocked.Add(ref _pendingBytes, -size);
-            throw new ObjectDisposedException(nameof(WriteAheadLog));
+            return _failure is not null ? AppendResult.Failed : throw new ObjectDisposedException(nameof(WriteAheadLog));
         }
-        // The write is not abandoned if the caller goes away: once queued it will be made durable.
-        await append.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The write is not abandoned if the caller goes away: once queued it will be made durable.
+            await append.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (LogUnavailableException)
+        {
+            return AppendResult.Failed; // logged by the writer; a payload's own failure is thrown as it was
+        }
         return AppendResult.Durable;
     }
 
@@ -139,9 +156,9 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
 
     private void WriteLoop()
     {
+        var group = new List<PendingAppend>();
         try
         {
-            var group = new List<PendingAppend>();
             var buffer = new GroupBuffer(1024 * 1024);
             while (true)
             {
@@ -163,12 +180,23 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
                     Interlocked.Add(ref _pendingBytes, -reserved);
                 }
             }
-            _stopped.TrySetResult();
         }
         catch (Exception error)
         {
-            _stopped.TrySetException(error);
+            // Not a disk error (those fail one group, and the next is tried): no append can be trusted to this
+            // writer any more. Every waiting one fails now, and every later one at once, instead of hanging.
+            _failure = error;
+            LogWriterStopped(error);
+            _appends.Writer.TryComplete(error);
+            var unavailable = new LogUnavailableException(error);
+            foreach (var append in group) append.Done.TrySetException(unavailable);
+            while (_appends.Reader.TryRead(out var waiting))
+            {
+                Interlocked.Add(ref _pendingBytes, -waiting.Reserved);
+                waiting.Done.TrySetException(unavailable);
+            }
         }
+        _stopped.TrySetResult();
     }
 
     // The loop blocks in fsync, so it runs on a thread of its own and waits there too: an async loop would
@@ -205,6 +233,7 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
     {
         try
         {
+            BeforeWrite?.Invoke();
             if (_offset > 0 && _offset + buffer.Length > _options.SegmentBytes) Rotate();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var end = _offset + buffer.Length;
@@ -235,7 +264,8 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
         {
             LogWriteFailed(error, group.Count);
             _file.Position = _offset; // the next group overwrites whatever part of this one reached the file
-            foreach (var append in group) append.Done.TrySetException(error);
+            var unavailable = new LogUnavailableException(error);
+            foreach (var append in group) append.Done.TrySetException(unavailable);
         }
     }
 
@@ -349,11 +379,17 @@ public sealed partial class WriteAheadLog : IAsyncDisposable
 
     private sealed record PendingAppend(ILogPayload Payload, long Reserved, TaskCompletionSource Done);
 
+    /// <summary>The log could not write an append (the disk failed, or the writer stopped): <see cref="AppendResult.Failed"/>.</summary>
+    private sealed class LogUnavailableException(Exception inner) : Exception("The event log could not write the record.", inner);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cut a torn tail of {Bytes} bytes off {Path} (a write interrupted by a crash; it was never acknowledged)")]
     private partial void LogTornTail(long bytes, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Zeroing the log ahead of its records failed; it goes on without")]
     private partial void LogPreallocateFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The log's writer stopped; every append fails (collect answers 503) until the collector is restarted")]
+    private partial void LogWriterStopped(Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} records to the log failed; their requests get an error")]
     private partial void LogWriteFailed(Exception error, int count);

@@ -63,8 +63,9 @@ public static class ObservabilityApi
     private sealed class LogHealthCheck(WriteAheadLog log, IOptions<LogOptions> options) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(log.DiskBytes < options.Value.MaxBytes * 0.9
-                ? HealthCheckResult.Healthy()
+            Task.FromResult(
+                log.Failure is { } failure ? HealthCheckResult.Unhealthy("The event log's writer stopped; restart the collector.", failure)
+                : log.DiskBytes < options.Value.MaxBytes * 0.9 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy($"The event log holds {log.DiskBytes} bytes, near its cap of {options.Value.MaxBytes}."));
     }
 }

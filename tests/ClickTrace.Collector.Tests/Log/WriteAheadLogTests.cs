@@ -56,6 +56,40 @@ public sealed class WriteAheadLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_disk_error_fails_its_group_as_not_written_and_the_next_append_is_written()
+    {
+        await using var log = Open();
+        var fail = true;
+        log.BeforeWrite = () => { if (fail) { fail = false; throw new IOException("No space left on device"); } };
+
+        var failed = await log.AppendAsync(new byte[] { 1 });
+        var next = await log.AppendAsync(new byte[] { 2 });
+
+        Assert.Equal((AppendResult.Failed, AppendResult.Durable), (failed, next));
+        Assert.Equal([2], Assert.Single(ReadAll(log)));
+        Assert.Null(log.Failure);
+    }
+
+    [Fact]
+    public async Task A_writer_that_stops_fails_every_waiting_and_later_append_instead_of_leaving_them_hanging()
+    {
+        var log = Open();
+        using var release = new ManualResetEventSlim();
+        log.BeforeWrite = () => { release.Wait(); throw new InvalidOperationException("a bug in the writer"); };
+
+        var first = log.AppendAsync(new byte[] { 1 }).AsTask();   // taken by the writer, which waits
+        var queued = Enumerable.Range(0, 20).Select(i => log.AppendAsync(new byte[] { (byte)i }).AsTask()).ToList();
+        release.Set();
+
+        Assert.Equal(AppendResult.Failed, await first);
+        Assert.All(await Task.WhenAll(queued), r => Assert.Equal(AppendResult.Failed, r));
+        Assert.Equal(AppendResult.Failed, await log.AppendAsync(new byte[] { 9 }));
+        Assert.IsType<InvalidOperationException>(log.Failure);
+        await log.DisposeAsync(); // and it still closes
+        Assert.Empty(ReadAll(log));
+    }
+
+    [Fact]
     public async Task A_payload_that_writes_more_than_it_promised_is_refused()
     {
         await using var log = Open();
