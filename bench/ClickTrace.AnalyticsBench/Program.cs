@@ -38,7 +38,7 @@ foreach (var chunk in traffic.Chunk(200_000))
 }
 var insertSeconds = clock.Elapsed.TotalSeconds;
 // Steady state: the parts merged, as a store that has been running a while has them.
-foreach (var table in new[] { "events", "overview_buckets", "page_buckets", "click_buckets", "session_buckets" })
+foreach (var table in new[] { "events", "overview_buckets", "page_buckets", "click_buckets", "session_buckets", "country_buckets" })
     await store.QueryAsync($"OPTIMIZE TABLE {table} FINAL");
 Console.WriteLine($"{events:N0} events inserted in {insertSeconds:0.0} s");
 

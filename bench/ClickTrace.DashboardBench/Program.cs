@@ -39,7 +39,7 @@ try
             EventRows.Write(buffer, chunk);
             await store.InsertRowBinaryAsync(EventRows.Table, EventRows.Columns, buffer.WrittenMemory);
         }
-        foreach (var table in new[] { "events", "overview_buckets", "page_buckets", "click_buckets", "link_buckets", "session_buckets" })
+        foreach (var table in new[] { "events", "overview_buckets", "page_buckets", "click_buckets", "link_buckets", "session_buckets", "country_buckets" })
             await store.QueryAsync($"OPTIMIZE TABLE {table} FINAL");
     }
     Console.WriteLine($"{target:N0} events stored in {clock.Elapsed.TotalSeconds:0} s");

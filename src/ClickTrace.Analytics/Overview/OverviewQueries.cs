@@ -64,10 +64,7 @@ internal static class OverviewQueries
         LIMIT 1000 BY dimension
         """;
 
-    /// <summary>
-    /// Sessions and visitors with a page view per country, in the rows of <see cref="CountVisits"/>. Always read
-    /// from the events (a LowCardinality column of page views, which costs less than a rollup of it would save).
-    /// </summary>
+    /// <summary>Sessions and visitors with a page view per country, in the rows of <see cref="CountVisits"/>.</summary>
     public const string Countries = $"""
         SELECT 'country' AS dimension, CAST(country AS String) AS value, uniq(session_id) AS sessions, uniq(visitor_id) AS visitors, toUInt64(0), toUInt64(0)
         FROM events

@@ -60,6 +60,20 @@ internal static class OverviewRollupQueries
         LIMIT {"{limit:UInt32}"}
         """;
 
+    /// <summary>The rows of <see cref="OverviewQueries.Countries"/>, from the country rollup and the ragged ends.</summary>
+    public const string Countries = $"""
+        SELECT 'country' AS dimension, CAST(country AS String) AS value, uniqMerge(sessions) AS sessions, uniqMerge(visitors) AS visitors, toUInt64(0), toUInt64(0)
+        FROM
+        (
+            SELECT country, sessions, visitors FROM country_buckets WHERE {QuarterHours.Rollup}
+            UNION ALL
+            SELECT country, uniqState(session_id), uniqState(visitor_id) FROM events WHERE {QuarterHours.Ends} AND type = 'pageview' AND country != '' GROUP BY country
+        )
+        GROUP BY country
+        ORDER BY sessions DESC, value
+        LIMIT 1000
+        """;
+
     /// <summary>The sessions with a page view, each described once from its pieces; then counted as in <see cref="OverviewQueries.Visits"/>.</summary>
     public static readonly string Visits = OverviewQueries.CountVisits($"""
         SELECT session_id, any(visitor_id) AS visitor_id, sum(pageviews) AS pageviews,

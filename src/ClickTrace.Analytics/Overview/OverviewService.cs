@@ -42,7 +42,7 @@ public sealed class OverviewService(IClickHouse store, TimeProvider? time = null
             rollups ? store.QueryAsync(fromRollups, parameters, cancellationToken) : store.QueryAsync(query, events, parameters, cancellationToken);
         var visits = Run(OverviewQueries.Visits, OverviewRollupQueries.Visits);
         var live = store.QueryAsync(OverviewQueries.Live, parameters, cancellationToken);
-        var countries = store.QueryAsync(query, OverviewQueries.Countries, parameters, cancellationToken);
+        var countries = Run(OverviewQueries.Countries, OverviewRollupQueries.Countries);
         var totals = Run(OverviewQueries.Totals, OverviewRollupQueries.Totals);
         var series = Run(OverviewQueries.Series(query.Period.Interval), OverviewRollupQueries.Series(query.Period.Interval));
         var pages = Run(OverviewQueries.TopPages, OverviewRollupQueries.TopPages);

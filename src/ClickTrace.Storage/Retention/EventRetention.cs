@@ -16,7 +16,7 @@ public sealed partial class EventRetention(IClickHouse store)
     {
         ["events"] = "toDateTime(timestamp)",
         ["overview_buckets"] = "bucket", ["page_buckets"] = "bucket", ["click_buckets"] = "bucket",
-        ["link_buckets"] = "bucket", ["session_buckets"] = "bucket",
+        ["link_buckets"] = "bucket", ["session_buckets"] = "bucket", ["country_buckets"] = "bucket",
     };
 
     /// <summary>

@@ -21,6 +21,7 @@ public static partial class ClusterDdl
         ["click_buckets"] = "rand()",
         ["link_buckets"] = "rand()",
         ["session_buckets"] = "cityHash64(session_id)",
+        ["country_buckets"] = "rand()",
     };
 
     /// <summary>The suffix of a sharded table's local part.</summary>

@@ -155,6 +155,7 @@ public static class Migrations
         new(11, "the visitor's country, from the request's IP (which is not stored)", [
             "ALTER TABLE events ADD COLUMN IF NOT EXISTS country LowCardinality(String) AFTER currency",
         ]),
+        new(12, "country rollup: sessions and visitors with a page view per quarter hour and country", ReportRollups.CountryStatements(Retention(options))),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

@@ -96,6 +96,23 @@ internal static class ReportRollups
             """),
     ];
 
+    /// <summary>The overview's countries (migration 12): sessions' and visitors' states of page views per site, quarter hour and country.</summary>
+    public static IReadOnlyList<string> CountryStatements(string retentionDays) =>
+    [
+        .. Rollup("country_buckets", """
+            site_id   LowCardinality(String),
+            bucket    DateTime('UTC'),
+            country   LowCardinality(String),
+            sessions  AggregateFunction(uniq, UInt64),
+            visitors  AggregateFunction(uniq, UInt64)
+            """, "(site_id, bucket, country)", retentionDays, """
+            SELECT site_id, toStartOfFifteenMinutes(timestamp) AS bucket, country, uniqState(session_id) AS sessions, uniqState(visitor_id) AS visitors
+            FROM events
+            WHERE type = 'pageview' AND country != ''
+            GROUP BY site_id, bucket, country
+            """),
+    ];
+
     /// <summary>
     /// The table, the view that fills it from each insert, and the fill from the events already stored: emptied
     /// first, so that a migration cut short (a crash, a lost connection) and run again fills it once. The fill

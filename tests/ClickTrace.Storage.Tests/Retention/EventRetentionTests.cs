@@ -61,7 +61,7 @@ public abstract class EventRetentionTests(StoreKind kind) : MigratedDatabaseTest
     private static TrackedEvent Pageview(string site, DateTimeOffset at) => new()
     {
         EventId = Guid.NewGuid(), SiteId = site, Type = EventType.Pageview, Timestamp = at, ReceivedAt = at,
-        SessionId = (ulong)at.ToUnixTimeMilliseconds(), VisitorId = 1, Url = "https://shop.example/", Path = "/",
+        SessionId = (ulong)at.ToUnixTimeMilliseconds(), VisitorId = 1, Url = "https://shop.example/", Path = "/", Country = "DE",
     };
 }
 

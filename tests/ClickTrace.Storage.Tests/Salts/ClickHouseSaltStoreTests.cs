@@ -8,7 +8,7 @@ public abstract class ClickHouseSaltStoreTests(StoreKind kind) : MigratedDatabas
     [Fact]
     public async Task A_day_has_one_salt_and_another_day_another()
     {
-        var salts = new ClickHouseSaltStore(Store, TimeProvider.System);
+        var salts = new ClickHouseSaltStore(Store);
         var day = DateOnly.FromDateTime(DateTime.UtcNow);
 
         var first = await salts.GetOrCreateAsync(day);
@@ -25,7 +25,7 @@ public abstract class ClickHouseSaltStoreTests(StoreKind kind) : MigratedDatabas
     {
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
 
-        var salts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => new ClickHouseSaltStore(Store, TimeProvider.System).GetOrCreateAsync(day)));
+        var salts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => new ClickHouseSaltStore(Store).GetOrCreateAsync(day)));
 
         Assert.Single(salts.Select(Convert.ToHexString).Distinct());
     }
@@ -35,7 +35,7 @@ public abstract class ClickHouseSaltStoreTests(StoreKind kind) : MigratedDatabas
     {
         // Days relative to today: the table's TTL would drop a salt of a long-gone day on its own.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var salts = new ClickHouseSaltStore(Store, TimeProvider.System);
+        var salts = new ClickHouseSaltStore(Store);
         await salts.GetOrCreateAsync(today.AddDays(-1));
         await salts.GetOrCreateAsync(today);
 
