@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,10 @@ public sealed partial class CountryLookup
     public const string Ipv4File = "dbip-country-ipv4-num.csv", Ipv6File = "dbip-country-ipv6-num.csv";
 
     private volatile CountryRanges _ranges = CountryRanges.Empty;
+
+    // The files are read once per process and folder: the ranges never change while it runs, and a host that
+    // builds several apps (tests, a collector and a dashboard in one process) shares them.
+    private static readonly ConcurrentDictionary<string, Lazy<CountryRanges>> Loads = new(StringComparer.Ordinal);
 
     public CountryLookup(IOptions<CollectorOptions> options, ILogger<CountryLookup> logger)
     {
@@ -39,13 +44,16 @@ public sealed partial class CountryLookup
 
     private void Load(string folder, ILogger logger)
     {
+        var load = Loads.GetOrAdd(Path.GetFullPath(folder), full => new Lazy<CountryRanges>(() =>
+            CountryRanges.Parse(File.ReadLines(Path.Combine(full, Ipv4File)), File.ReadLines(Path.Combine(full, Ipv6File)))));
         try
         {
-            _ranges = CountryRanges.Parse(File.ReadLines(Path.Combine(folder, Ipv4File)), File.ReadLines(Path.Combine(folder, Ipv6File)));
+            _ranges = load.Value;
             LogLoaded(logger, _ranges.Count, folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            Loads.TryRemove(new KeyValuePair<string, Lazy<CountryRanges>>(Path.GetFullPath(folder), load)); // the files may appear later
             LogMissing(logger, e, folder);
         }
     }
