@@ -1,7 +1,8 @@
-using ClickTrace.Core.Events;
 using ClickTrace.Storage.Events;
 using ClickTrace.Storage.Retention;
 using ClickTrace.Testing;
+
+using static ClickTrace.Storage.Tests.Retention.RetentionEvents;
 
 namespace ClickTrace.Storage.Tests.Retention;
 
@@ -57,12 +58,6 @@ public abstract class EventRetentionTests(StoreKind kind) : MigratedDatabaseTest
             Assert.Equal(90, EventRetention.TtlDays(engine));
         }
     }
-
-    private static TrackedEvent Pageview(string site, DateTimeOffset at) => new()
-    {
-        EventId = Guid.NewGuid(), SiteId = site, Type = EventType.Pageview, Timestamp = at, ReceivedAt = at,
-        SessionId = (ulong)at.ToUnixTimeMilliseconds(), VisitorId = 1, Url = "https://shop.example/", Path = "/", Country = "DE",
-    };
 }
 
 public sealed class EmbeddedEventRetentionTests() : EventRetentionTests(StoreKind.Embedded);

@@ -1,4 +1,3 @@
-using ClickTrace.Core.Events;
 using ClickTrace.Core.Sites;
 using ClickTrace.Storage.Events;
 using ClickTrace.Storage.Retention;
@@ -7,6 +6,8 @@ using ClickTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+
+using static ClickTrace.Storage.Tests.Retention.RetentionEvents;
 
 namespace ClickTrace.Storage.Tests.Retention;
 
@@ -54,10 +55,4 @@ public sealed class RetentionServiceTests() : MigratedDatabaseTest(StoreKind.Emb
 
     private async Task<IEnumerable<object?>> Timestamps(string site) =>
         (await Store.QueryAsync("SELECT timestamp FROM events WHERE site_id = {s:String} ORDER BY timestamp", new QueryParameters().Add("s", site))).Rows.Select(r => r[0]);
-
-    private static TrackedEvent Pageview(string site, DateTimeOffset at) => new()
-    {
-        EventId = Guid.NewGuid(), SiteId = site, Type = EventType.Pageview, Timestamp = at, ReceivedAt = at,
-        SessionId = (ulong)at.ToUnixTimeMilliseconds(), VisitorId = 1, Url = "https://shop.example/", Path = "/",
-    };
 }
