@@ -33,4 +33,17 @@ if (args.Length > 1 && args[0] == "latency")
     Directory.Delete(work, recursive: true);
     return 0;
 }
+if (args.Length > 0 && args[0] == "serve")
+{
+    // "serve": the real server as the harness runs it, and the wrk script of its bodies, until Enter; for profiling.
+    var work = Directory.CreateTempSubdirectory("clicktrace-serve-").FullName;
+    await using (var collector = await Child.StartAsync(Harness.ServerAssembly, [], Harness.CollectorEnvironment(work), "/ready"))
+    {
+        Console.WriteLine($"collect: {collector.Collect}");
+        Console.WriteLine($"script:  {Wrk.Script(Bodies.Make(Harness.BodyCount))}");
+        Console.ReadLine();
+    }
+    Directory.Delete(work, recursive: true);
+    return 0;
+}
 return await Harness.RunAsync(args);
