@@ -4,13 +4,19 @@ using ClickTrace.Storage;
 
 namespace ClickTrace.Analytics.Paths;
 
-/// <summary>The paths report: three engine queries over the sessions' page sequences, <see cref="PathsShaping"/> builds the flow.</summary>
+/// <summary>The paths report: one engine query over the sessions' page sequences, <see cref="PathsShaping"/> builds the flow and keeps the most common.</summary>
 public sealed class PathsService(IClickHouse store)
 {
     public const int DefaultDepth = 4;
     public const int MaxDepth = 8;
     public const int DefaultPagesPerColumn = 8;
     public static readonly TimeSpan DefaultBacktrackWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most back-tracks listed, the most frequent first.</summary>
+    public const int MaxBacktracks = 100;
+
+    /// <summary>Most (step, page, next page) links the flow is built from, the most common first.</summary>
+    public const int MaxFlowRows = 10_000;
 
     /// <param name="page">A path, exact or with * wildcards.</param>
     public async Task<PathsReport> GetAsync(ReportQuery query, string page, PathDirection direction, int depth = DefaultDepth,
@@ -22,21 +28,20 @@ public sealed class PathsService(IClickHouse store)
             .Add("page", PathPattern.Like(page))
             .Add("depth", depth)
             .Add("backtrack_ms", (long)(backtrackWindow ?? DefaultBacktrackWindow).TotalMilliseconds);
-        var flowsQuery = store.QueryAsync(query, PathsSql.Flows(direction == PathDirection.Into), parameters, cancellationToken);
-        var reachQuery = store.QueryAsync(query, PathsSql.Reach, parameters, cancellationToken);
-        var backtracksQuery = store.QueryAsync(query, PathsSql.Backtracks, parameters, cancellationToken);
-        await Task.WhenAll(flowsQuery, reachQuery, backtracksQuery).ConfigureAwait(false);
+        var rows = (await store.QueryAsync(query, PathsSql.Report(direction == PathDirection.Into), parameters, cancellationToken).ConfigureAwait(false)).Rows;
+        IEnumerable<object?[]> Facts(PathsSql.Fact fact) => rows.Where(r => Cells.Int(r[0]) == (int)fact);
 
-        var flows = (await flowsQuery.ConfigureAwait(false)).Rows.Select(r => new FlowRow(Cells.Int(r[0]), (string)r[1]!, (string)r[2]!, Cells.Long(r[3])));
-        var (nodes, links) = PathsShaping.Flow(flows, direction, pagesPerColumn);
-        var reach = (await reachQuery.ConfigureAwait(false)).Rows.Single();
-        var reached = Cells.Long(reach[1]);
-        var backtracks = (await backtracksQuery.ConfigureAwait(false)).Rows
-            .Select(r => new Backtrack((string)r[0]!, (string)r[1]!, Cells.Long(r[2]), Cells.Long(r[3]), Cells.Long(r[4]))).ToList();
+        var flows = Facts(PathsSql.Fact.Flow).Select(r => new FlowRow(Cells.Int(r[1]), (string)r[2]!, (string)r[3]!, Cells.Long(r[4])));
+        var (nodes, links) = PathsShaping.Flow(PathsShaping.MostCommon(flows, MaxFlowRows), direction, pagesPerColumn);
+        var sessions = Facts(PathsSql.Fact.Session).Sum(r => Cells.Long(r[4]));
+        var reach = Facts(PathsSql.Fact.Reached).SingleOrDefault();
+        var reached = reach is null ? 0 : Cells.Long(reach[4]);
+        var backtracks = PathsShaping.MostCommon(Facts(PathsSql.Fact.Backtrack)
+            .Select(r => new Backtrack((string)r[2]!, (string)r[3]!, Cells.Long(r[4]), Cells.Long(r[5]), Cells.Long(r[6]))), MaxBacktracks);
         return new PathsReport(query.SiteId, query.Period.From, query.Period.To, page, direction, depth,
-            Cells.Long(reach[0]), reached,
-            reached == 0 ? null : Cells.Double(reach[2]),
-            reached == 0 ? null : TimeSpan.FromMilliseconds(Cells.Double(reach[3])),
+            sessions, reached,
+            reach is null ? null : Cells.Double(reach[7]),
+            reach is null ? null : TimeSpan.FromMilliseconds(Cells.Double(reach[8])),
             nodes, links, backtracks);
     }
 }

@@ -45,4 +45,16 @@ public static class PathsShaping
             .ToList();
         return (shapedNodes, shapedLinks);
     }
+
+    /// <summary>The <paramref name="limit"/> most common flow links: by step, then sessions (most first), then pages.</summary>
+    public static IReadOnlyList<FlowRow> MostCommon(IEnumerable<FlowRow> rows, int limit) =>
+        rows.OrderBy(r => r.Step).ThenByDescending(r => r.Sessions)
+            .ThenBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Target, StringComparer.Ordinal)
+            .Take(limit).ToList();
+
+    /// <summary>The <paramref name="limit"/> most frequent back-tracks: by times (most first), then page and detour.</summary>
+    public static IReadOnlyList<Backtrack> MostCommon(IEnumerable<Backtrack> rows, int limit) =>
+        rows.OrderByDescending(b => b.Times)
+            .ThenBy(b => b.Page, StringComparer.Ordinal).ThenBy(b => b.Detour, StringComparer.Ordinal)
+            .Take(limit).ToList();
 }

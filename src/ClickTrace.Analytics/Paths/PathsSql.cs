@@ -18,49 +18,49 @@ internal static class PathsSql
         GROUP BY session_id
         """;
 
-    /// <summary>
-    /// From the anchor on (its first view in the session): per step 1..depth, the page before and the page
-    /// after ('' after the last: the session ended), in sessions. Into the anchor: the steps are counted back
-    /// from it, and '' before the first page means the session started there.
-    /// </summary>
-    public static string Flows(bool into) => $"""
-        SELECT step, source, target, count(), uniqExact(visitor_id)
-        FROM
-        (
-            SELECT visitor_id, seq, arrayFirstIndex(x -> x.2 LIKE {"{page:String}"}, seq) AS at
-            FROM ({Sequences})
-            WHERE at > 0
-        )
-        ARRAY JOIN range(1, {"{depth:UInt8}"} + 1) AS step
-        WHERE {(into ? "at - step + 1 >= 1" : "at + step - 1 <= length(seq)")}
-        GROUP BY step,
-                 {(into ? "if(at - step >= 1, seq[at - step].2, '') AS source, seq[at - step + 1].2 AS target"
-                        : "seq[at + step - 1].2 AS source, if(at + step <= length(seq), seq[at + step].2, '') AS target")}
-        ORDER BY step, count() DESC, source, target
-        LIMIT 10000
-        """;
-
-    /// <summary>Sessions, those that reached the anchor, and for those the median pages before it and time from the session's first page view.</summary>
-    public static readonly string Reach = $"""
-        SELECT count(), countIf(at > 0), medianExactIf(at - 1, at > 0), medianExactIf(seq[at].1 - seq[1].1, at > 0)
-        FROM
-        (
-            SELECT seq, arrayFirstIndex(x -> x.2 LIKE {"{page:String}"}, seq) AS at
-            FROM ({Sequences})
-        )
-        """;
+    /// <summary>What a row of <see cref="Report"/> counts (its first column).</summary>
+    public enum Fact : byte { Session = 0, Reached = 1, Backtrack = 2, Flow = 3 }
 
     /// <summary>
-    /// Back-tracks: a page, a detour to another page, and back to the first within the given seconds of
-    /// opening the detour. Per page and detour: occurrences, sessions, visitors.
+    /// The whole report in one pass over the sessions' sequences (building them is most of the work, so they are
+    /// built once): each session gives a list of facts, grouped and counted together. Columns: fact, step,
+    /// source, target, count, then sessions and visitors (back-tracks), then the median pages before the anchor
+    /// and the median time to it from the session's first page view (reached).
+    /// <list type="bullet">
+    /// <item><see cref="Fact.Session"/>: one per session.</item>
+    /// <item><see cref="Fact.Reached"/>: one per session that reached the anchor, with its pages before it and the time to it.</item>
+    /// <item><see cref="Fact.Flow"/>: from the anchor on (its first view in the session), per step 1..depth, the page
+    /// before and the page after ('' after the last: the session ended). Into the anchor, the steps are counted back
+    /// from it, and '' before the first page means the session started there.</item>
+    /// <item><see cref="Fact.Backtrack"/>: a page, a detour to another page, and back to the first within the given
+    /// seconds of opening the detour.</item>
+    /// </list>
     /// </summary>
-    public static readonly string Backtracks = $"""
-        SELECT seq[i].2 AS page, seq[i + 1].2 AS detour, count() AS times, uniqExact(session_id), uniqExact(visitor_id)
-        FROM ({Sequences})
-        ARRAY JOIN arrayEnumerate(seq) AS i
-        WHERE i + 2 <= length(seq) AND seq[i + 2].2 = seq[i].2 AND seq[i + 2].1 - seq[i + 1].1 <= {"{backtrack_ms:UInt64}"}
-        GROUP BY page, detour
-        ORDER BY times DESC, page, detour
-        LIMIT 100
+    public static string Report(bool into) => $"""
+        SELECT fact.1 AS kind, fact.2 AS step, fact.3 AS source, fact.4 AS target, count(),
+               uniqExactIf(session_id, kind = {(int)Fact.Backtrack}), uniqExactIf(visitor_id, kind = {(int)Fact.Backtrack}),
+               medianExactIf(fact.5, kind = {(int)Fact.Reached}), medianExactIf(fact.6, kind = {(int)Fact.Reached})
+        FROM
+        (
+            SELECT session_id, visitor_id,
+                   arrayConcat(
+                       [(toUInt8({(int)Fact.Session}), toUInt8(0), '', '', toUInt64(0), toUInt64(0))],
+                       arrayMap(a -> (toUInt8({(int)Fact.Reached}), toUInt8(0), '', '', toUInt64(a - 1), toUInt64(seq[a].1 - seq[1].1)), arrayFilter(a -> a > 0, [at])),
+                       arrayMap(step -> (toUInt8({(int)Fact.Flow}), toUInt8(step),
+                                         {(into ? "if(at - step >= 1, seq[at - step].2, ''), seq[at - step + 1].2"
+                                                : "seq[at + step - 1].2, if(at + step <= length(seq), seq[at + step].2, '')")},
+                                         toUInt64(0), toUInt64(0)),
+                                arrayFilter(step -> at > 0 AND {(into ? "at - step + 1 >= 1" : "at + step - 1 <= length(seq)")}, range(1, {"{depth:UInt8}"} + 1))),
+                       arrayMap(i -> (toUInt8({(int)Fact.Backtrack}), toUInt8(0), seq[i].2, seq[i + 1].2, toUInt64(0), toUInt64(0)),
+                                arrayFilter(i -> i + 2 <= length(seq) AND seq[i + 2].2 = seq[i].2 AND seq[i + 2].1 - seq[i + 1].1 <= {"{backtrack_ms:UInt64}"}, arrayEnumerate(seq)))
+                   ) AS facts
+            FROM
+            (
+                SELECT session_id, visitor_id, seq, arrayFirstIndex(x -> x.2 LIKE {"{page:String}"}, seq) AS at
+                FROM ({Sequences})
+            )
+        )
+        ARRAY JOIN facts AS fact
+        GROUP BY kind, step, source, target
         """;
 }

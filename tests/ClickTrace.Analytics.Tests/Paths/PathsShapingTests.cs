@@ -44,4 +44,26 @@ public sealed class PathsShapingTests
         Assert.Equal([(0, "/", 10L), (1, "/a", 5L), (1, PathsShaping.Other, 5L), (2, "/x", 5L)], nodes.Select(n => (n.Column, n.Path, n.Sessions)));
         Assert.Contains(links, l => (l.Source, l.Target, l.Sessions) == (PathsShaping.Other, "/x", 5L));
     }
+
+    [Fact]
+    public void Only_the_most_common_flow_links_are_kept_step_by_step()
+    {
+        var kept = PathsShaping.MostCommon(
+        [
+            new FlowRow(2, "/b", "/c", 9), new FlowRow(1, "/", "/b", 3), new FlowRow(1, "/", "/a", 3), new FlowRow(1, "/", "/z", 5),
+        ], limit: 3);
+
+        Assert.Equal([(1, "/z"), (1, "/a"), (1, "/b")], kept.Select(r => (r.Step, r.Target)));
+    }
+
+    [Fact]
+    public void Back_tracks_are_listed_most_frequent_first_and_cut_at_the_limit()
+    {
+        var kept = PathsShaping.MostCommon(
+        [
+            new Backtrack("/p", "/shipping", 4, 4, 3), new Backtrack("/p", "/faq", 9, 7, 7), new Backtrack("/a", "/faq", 4, 2, 2),
+        ], limit: 2);
+
+        Assert.Equal([("/p", "/faq"), ("/a", "/faq")], kept.Select(b => (b.Page, b.Detour)));
+    }
 }
