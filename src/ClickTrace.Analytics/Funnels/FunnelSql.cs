@@ -78,16 +78,16 @@ internal static class FunnelSql
         if (step.Kind == FunnelStepKind.AnyOf)
             return "(" + string.Join(" OR ", step.AnyOf!.Select((s, j) => Condition(s, $"{name}_{j + 1}", parameters))) + ")";
         var value = step.Value!;
-        var (column, op) = step.Kind switch
+        var condition = step.Kind switch
         {
-            FunnelStepKind.Page => ("path", value.Contains('*') ? "LIKE" : "="),
-            FunnelStepKind.Step or FunnelStepKind.Custom => ("name", "="),
-            FunnelStepKind.ClickSelector => ("selector", "="),
-            FunnelStepKind.ClickText => ("text", "="),
+            FunnelStepKind.Page => PathPattern.Condition("path", name, value),
+            FunnelStepKind.Step or FunnelStepKind.Custom => $"name = {{{name}:String}}",
+            FunnelStepKind.ClickSelector => $"selector = {{{name}:String}}",
+            FunnelStepKind.ClickText => $"text = {{{name}:String}}",
             _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, null),
         };
-        parameters.Add(name, op == "LIKE" ? PathPattern.Like(value) : value);
-        return $"(type = '{Types(step).Single()}' AND {column} {op} {{{name}:String}})";
+        parameters.Add(name, step.Kind == FunnelStepKind.Page ? PathPattern.Value(value) : value);
+        return $"(type = '{Types(step).Single()}' AND {condition})";
     }
 
     /// <summary>The event types a step matches (one, or those of its alternatives).</summary>

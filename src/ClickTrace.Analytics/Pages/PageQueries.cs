@@ -2,15 +2,23 @@ using ClickTrace.Analytics.Reports;
 
 namespace ClickTrace.Analytics.Pages;
 
-/// <summary>The page microscope's queries, each over the page's events (path LIKE the bound <c>{page:String}</c> pattern).</summary>
+/// <summary>
+/// The page microscope's queries, each over the page's events: <see cref="Page"/> stands for the condition on the
+/// path (<see cref="PathPattern.Condition"/>, bound as <c>{page:String}</c>), which <see cref="For"/> puts in.
+/// </summary>
 internal static class PageQueries
 {
-    private const string OnPage = $"{ReportQuery.Where} AND path LIKE {{page:String}}";
+    public const string Page = "/*page*/";
+    private const string OnPage = $"{ReportQuery.Where} AND {Page}";
 
+    /// <summary><paramref name="sql"/> for the page <paramref name="page"/> (exact, or with * wildcards).</summary>
+    public static string For(string sql, string page) => sql.Replace(Page, PathPattern.Condition("path", "page", page), StringComparison.Ordinal);
+
+    // Only page views: the url is read for them alone, not for every click and scroll on the page.
     public const string Totals = $"""
-        SELECT countIf(type = 'pageview'), uniqExactIf(visitor_id, type = 'pageview'), anyHeavyIf(url, type = 'pageview')
+        SELECT count(), uniqExact(visitor_id), anyHeavy(url)
         FROM events
-        WHERE {OnPage}
+        WHERE {OnPage} AND type = 'pageview'
         """;
 
     /// <summary>Clicks in cells of a fiftieth of the viewport's width by 25 px of page height.</summary>

@@ -10,8 +10,8 @@ public sealed class PageService(IClickHouse store)
     /// <param name="page">A path, exact or with * wildcards.</param>
     public async Task<PageReport> GetAsync(ReportQuery query, string page, CancellationToken cancellationToken = default)
     {
-        var parameters = query.Parameters().Add("page", PathPattern.Like(page));
-        Task<QueryResult> Run(string sql) => store.QueryAsync(query, sql, parameters, cancellationToken);
+        var parameters = query.Parameters().Add("page", PathPattern.Value(page));
+        Task<QueryResult> Run(string sql) => store.QueryAsync(query, PageQueries.For(sql, page), parameters, cancellationToken);
         var totals = Run(PageQueries.Totals);
         var heat = Run(PageQueries.Heat);
         var scroll = Run(PageQueries.Scroll);

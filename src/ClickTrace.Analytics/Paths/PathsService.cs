@@ -25,10 +25,10 @@ public sealed class PathsService(IClickHouse store)
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, MaxDepth);
         var parameters = query.Parameters()
-            .Add("page", PathPattern.Like(page))
+            .Add("page", PathPattern.Value(page))
             .Add("depth", depth)
             .Add("backtrack_ms", (long)(backtrackWindow ?? DefaultBacktrackWindow).TotalMilliseconds);
-        var rows = (await store.QueryAsync(query, PathsSql.Report(direction == PathDirection.Into), parameters, cancellationToken).ConfigureAwait(false)).Rows;
+        var rows = (await store.QueryAsync(query, PathsSql.Report(direction == PathDirection.Into, page), parameters, cancellationToken).ConfigureAwait(false)).Rows;
         IEnumerable<object?[]> Facts(PathsSql.Fact fact) => rows.Where(r => Cells.Int(r[0]) == (int)fact);
 
         var flows = Facts(PathsSql.Fact.Flow).Select(r => new FlowRow(Cells.Int(r[1]), (string)r[2]!, (string)r[3]!, Cells.Long(r[4])));

@@ -4,8 +4,8 @@ namespace ClickTrace.Analytics.Paths;
 
 /// <summary>
 /// The paths report's queries, over each session's page views in time order with repeats of the same page in
-/// a row (reloads) collapsed: <c>seq</c>, an array of (time in ms, path). The anchor page is a bound LIKE
-/// pattern (<c>{page:String}</c>); depth and seconds are bound too.
+/// a row (reloads) collapsed: <c>seq</c>, an array of (time in ms, path). The anchor page is bound as
+/// <c>{page:String}</c> (<see cref="PathPattern"/>); depth and seconds are bound too.
 /// </summary>
 internal static class PathsSql
 {
@@ -36,7 +36,8 @@ internal static class PathsSql
     /// seconds of opening the detour.</item>
     /// </list>
     /// </summary>
-    public static string Report(bool into) => $"""
+    /// <param name="page">The anchor: an exact path, or with * wildcards.</param>
+    public static string Report(bool into, string page) => $"""
         SELECT fact.1 AS kind, fact.2 AS step, fact.3 AS source, fact.4 AS target, count(),
                uniqExactIf(session_id, kind = {(int)Fact.Backtrack}), uniqExactIf(visitor_id, kind = {(int)Fact.Backtrack}),
                medianExactIf(fact.5, kind = {(int)Fact.Reached}), medianExactIf(fact.6, kind = {(int)Fact.Reached})
@@ -56,7 +57,7 @@ internal static class PathsSql
                    ) AS facts
             FROM
             (
-                SELECT session_id, visitor_id, seq, arrayFirstIndex(x -> x.2 LIKE {"{page:String}"}, seq) AS at
+                SELECT session_id, visitor_id, seq, arrayFirstIndex(x -> {PathPattern.Condition("x.2", "page", page)}, seq) AS at
                 FROM ({Sequences})
             )
         )

@@ -34,7 +34,7 @@ public sealed record ReportQuery(string SiteId, ReportPeriod Period, IReadOnlyLi
         {
             var filter = Filters![i];
             var property = filter.Dimension.StartsWith(ReportFilter.PropertyPrefix, StringComparison.Ordinal);
-            parameters.Add(Name(i), filter.Dimension == "page" ? PathPattern.Like(filter.Value) : filter.Value);
+            parameters.Add(Name(i), filter.Dimension == "page" ? PathPattern.Value(filter.Value) : filter.Value);
             if (property) parameters.Add(Name(i) + "_key", filter.Dimension[ReportFilter.PropertyPrefix.Length..]);
         }
         return parameters;
@@ -56,7 +56,7 @@ public sealed record ReportQuery(string SiteId, ReportPeriod Period, IReadOnlyLi
 
     private static string Condition(ReportFilter filter, string name) => filter.Dimension switch
     {
-        "page" => $"type = 'pageview' AND path LIKE {{{name}:String}}",
+        "page" => $"type = 'pageview' AND {PathPattern.Condition("path", name, filter.Value)}",
         _ when filter.Dimension.StartsWith(ReportFilter.PropertyPrefix, StringComparison.Ordinal) => $"props[{{{name}_key:String}}] = {{{name}:String}}",
         _ => $"{ReportFilter.Dimensions[filter.Dimension]} = {{{name}:String}}",
     };

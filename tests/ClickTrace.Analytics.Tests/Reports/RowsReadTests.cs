@@ -48,10 +48,10 @@ public abstract class RowsReadTests(StoreKind kind) : MigratedDatabaseTest(kind)
             ("links counts", query.Expand(LinksQueries.Counts), parameters),
             ("links broken", query.Expand(LinksQueries.Broken), parameters),
             ("links frustration", query.Expand(LinksQueries.Frustration), parameters),
-            ("paths", query.Expand(PathsSql.Report(into: false)), parameters),
-            ("page heat", query.Expand(PageQueries.Heat), parameters),
-            ("page elements", query.Expand(PageQueries.Elements), parameters),
-            ("page fields", query.Expand(PageQueries.Fields), parameters),
+            ("paths", query.Expand(PathsSql.Report(into: false, "/product/*")), parameters),
+            ("page heat", query.Expand(PageQueries.For(PageQueries.Heat, "/product/*")), parameters),
+            ("page elements", query.Expand(PageQueries.For(PageQueries.Elements, "/product/*")), parameters),
+            ("page fields", query.Expand(PageQueries.For(PageQueries.Fields, "/product/*")), parameters),
             ("live visitors", OverviewQueries.Live, parameters),
         };
         var (funnelSql, funnelParameters) = FunnelService.Statement(query, Checkout);
