@@ -62,6 +62,21 @@ internal static class Harness
             rssPeak = Math.Max(rssPeak, collector.PeakRssMb());
             Console.WriteLine($"2x:      {overload.RequestsPerSecond:0} req/s with {Connections * 2} connections, peak RSS {rssPeak:0} MiB");
         }
+        // The same saturation with the engine and the shipper under Linux's idle policy (Storage:EngineIdle,
+        // Collector:ShipIdle): how much of the gap to the bare endpoint is the engine storing the backlog meanwhile.
+        Wrk.Result idle;
+        var idleEnvironment = new Dictionary<string, string>(CollectorEnvironment(Path.Combine(work, "idle")))
+        {
+            ["ClickTrace__Storage__EngineIdle"] = "true",
+            ["ClickTrace__Collector__ShipIdle"] = "true",
+        };
+        await using (var collector = await Child.StartAsync(server, [], idleEnvironment, "/ready"))
+        {
+            await Wrk.RunAsync(collector.Collect, script, Connections, Duration);
+            idle = await Wrk.RunAsync(collector.Collect, script, Connections, Duration);
+            Console.WriteLine($"idle:    {idle.RequestsPerSecond:0} req/s with the engine and shipper at idle priority, non-2xx {idle.Non2xx}");
+        }
+
         // The generator shares the cores: the bare endpoint at the same offered rate shows its own share of the tail.
         var halfBare = await OpenLoop.RunAsync(baseline.Collect, bodies, half.OfferedRps, Duration);
         Console.WriteLine($"half, bare endpoint at the same rate: p50 {halfBare.P50Ms:0.00} ms, p99 {halfBare.P99Ms:0.00} ms");
@@ -82,6 +97,8 @@ internal static class Harness
             ["collect_non2xx"] = collect.Non2xx,
             ["ratio"] = Math.Round(collect.RequestsPerSecond / bare.RequestsPerSecond, 3),
             ["ratio_target"] = 0.70,
+            ["collect_rps_engine_idle"] = Math.Round(idle.RequestsPerSecond),
+            ["ratio_engine_idle"] = Math.Round(idle.RequestsPerSecond / bare.RequestsPerSecond, 3),
             ["p99_ms_full_load_closed_loop"] = Math.Round(collect.P99Ms, 2),
             ["half_load_offered_rps"] = Math.Round(half.OfferedRps),
             ["half_load_achieved_rps"] = Math.Round(half.AchievedRps),

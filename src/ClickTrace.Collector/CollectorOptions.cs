@@ -31,6 +31,12 @@ public sealed class CollectorOptions
     [Range(0, 19)]
     public int ShipNice { get; set; } = 10;
 
+    /// <summary>
+    /// Run the shipper's thread under Linux's idle policy (SCHED_IDLE), below any nice value: it reads and decodes the
+    /// log only on CPU time that request handling leaves. Default false.
+    /// </summary>
+    public bool ShipIdle { get; set; }
+
     /// <summary>Look up each batch's country from the request's IP (the IP itself is never stored). Default true.</summary>
     public bool Countries { get; set; } = true;
 

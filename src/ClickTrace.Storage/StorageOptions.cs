@@ -57,6 +57,13 @@ public sealed class StorageOptions : IValidatableObject
     [Range(0, 19)]
     public int EngineNice { get; set; } = 10;
 
+    /// <summary>
+    /// Embedded mode: run the engine under Linux's idle policy (SCHED_IDLE), below any nice value: it gets only the
+    /// CPU time that request handling leaves. Default false. True lets a burst of events be collected at full
+    /// speed (the write-ahead log holds it, up to its cap) while storing them, and the dashboard's queries, wait.
+    /// </summary>
+    public bool EngineIdle { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Identifiers.IsValid(Database))

@@ -28,7 +28,7 @@ public static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Mode == StorageMode.Server
                 ? new ServerClickHouse(options.Server, options.Database, options.Cluster, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ServerClickHouse>>())
-                : new EmbeddedClickHouse(options.DataPath, options.Database, options.MaxConnections, options.EngineNice);
+                : new EmbeddedClickHouse(options.DataPath, options.Database, options.MaxConnections, options.EngineNice, options.EngineIdle);
         });
         services.AddSingleton<Migrator>();
         services.AddHostedService<SchemaMigrationService>();

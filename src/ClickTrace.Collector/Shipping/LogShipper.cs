@@ -35,7 +35,7 @@ public sealed partial class LogShipper(
     private int _drained;
     private readonly RecentEventIds _recent = new(options.Value.RecentIdsWindow, options.Value.MaxRecentIds);
     private readonly HashSet<Guid> _buffered = [];
-    private readonly LowPriorityThreads _cpu = new("ClickTrace shipper", 1, options.Value.ShipNice);
+    private readonly LowPriorityThreads _cpu = new("ClickTrace shipper", 1, options.Value.ShipNice, options.Value.ShipIdle);
 
     /// <summary>The first position not yet stored in ClickHouse.</summary>
     public LogPosition Shipped => _checkpoint.Shipped;

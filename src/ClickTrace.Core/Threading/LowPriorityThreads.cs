@@ -26,8 +26,12 @@ public sealed partial class LowPriorityThreads : IDisposable
 
     /// <param name="name">The threads' name (shown by <c>top -H</c> and profilers), numbered when there are several.</param>
     /// <param name="count">How many threads run work side by side.</param>
-    /// <param name="nice">Their Linux nice value, 0 (as request handling) to 19 (only idle CPU).</param>
-    public LowPriorityThreads(string name, int count, int nice)
+    /// <param name="nice">Their Linux nice value, 0 (as request handling) to 19 (a small share when the CPU is busy).</param>
+    /// <param name="idle">
+    /// Run them under Linux's idle policy (SCHED_IDLE) instead: below nice 19, they get only the CPU time that no
+    /// other thread wants, and a busy machine leaves them almost none.
+    /// </param>
+    public LowPriorityThreads(string name, int count, int nice, bool idle = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
@@ -37,13 +41,13 @@ public sealed partial class LowPriorityThreads : IDisposable
         {
             var thread = new Thread(() =>
             {
-                Serve(_statements, nice);
+                Serve(_statements, nice, idle);
                 // The last worker to stop closes the completions, after its own last one.
                 if (Interlocked.Decrement(ref _serving) == 0) _completions.CompleteAdding();
             }) { IsBackground = true, Name = count == 1 ? name : $"{name} {i + 1}" };
             _threads.Add(thread);
         }
-        _threads.Add(new Thread(() => Serve(_completions, nice: 0)) { IsBackground = true, Name = $"{name} completions" });
+        _threads.Add(new Thread(() => Serve(_completions, nice: 0, idle: false)) { IsBackground = true, Name = $"{name} completions" });
         foreach (var thread in _threads) thread.Start();
     }
 
@@ -71,9 +75,15 @@ public sealed partial class LowPriorityThreads : IDisposable
         return done.Task;
     }
 
-    private static void Serve(BlockingCollection<Action> queue, int nice)
+    private static void Serve(BlockingCollection<Action> queue, int nice, bool idle)
     {
-        if (nice != 0 && OperatingSystem.IsLinux()) _ = SetPriority(0, GetThreadId(), nice); // best effort: a refusal leaves the default
+        // Best effort: a refusal leaves the default. Threads this one creates (the engine's) inherit both.
+        if (nice != 0 && OperatingSystem.IsLinux()) _ = SetPriority(0, GetThreadId(), nice);
+        if (idle && OperatingSystem.IsLinux())
+        {
+            var priority = 0; // struct sched_param { int sched_priority; }, 0 for SCHED_IDLE
+            _ = SetScheduler(0, SchedIdle, ref priority);
+        }
         foreach (var action in queue.GetConsumingEnumerable()) action();
     }
 
@@ -93,6 +103,11 @@ public sealed partial class LowPriorityThreads : IDisposable
 
     [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     private static partial int SetPriority(int which, int who, int priority);
+
+    private const int SchedIdle = 5;
+
+    [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
+    private static partial int SetScheduler(int pid, int policy, ref int param);
 
     [LibraryImport("libc", EntryPoint = "gettid")]
     private static partial int GetThreadId();

@@ -19,14 +19,15 @@ public sealed class EmbeddedClickHouse : IClickHouse, IDisposable
     private volatile bool _disposed;
 
     /// <param name="nice">The engine's Linux nice value (0 to 19): how far below request handling its CPU priority is.</param>
-    public EmbeddedClickHouse(string path, string database, int maxConnections = 4, int nice = 0)
+    /// <param name="idle">Run the engine under Linux's idle policy (SCHED_IDLE): only on CPU time nothing else wants.</param>
+    public EmbeddedClickHouse(string path, string database, int maxConnections = 4, int nice = 0, bool idle = false)
     {
         Identifiers.Validate(database, nameof(database));
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
         _path = path;
         Database = database;
         _slots = new SemaphoreSlim(Math.Max(1, maxConnections));
-        _threads = new LowPriorityThreads("ClickHouse engine", Math.Max(1, maxConnections), nice);
+        _threads = new LowPriorityThreads("ClickHouse engine", Math.Max(1, maxConnections), nice, idle);
         // Opened on an engine thread: the first connection of the process starts the engine's own threads, which inherit its priority.
         try
         {
