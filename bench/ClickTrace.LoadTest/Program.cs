@@ -29,6 +29,10 @@ if (args.Length > 1 && args[0] == "latency")
         var rate = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
         var result = await OpenLoop.RunAsync(collector.Collect, bodies, rate, TimeSpan.FromSeconds(10));
         Console.WriteLine($"latency: {result.AchievedRps:0} of {rate:0} req/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, errors {result.Errors}");
+        using var http = new HttpClient { BaseAddress = collector.Address };
+        var metrics = Path.Combine(Path.GetTempPath(), "clicktrace-latency-metrics.txt");
+        await File.WriteAllTextAsync(metrics, await http.GetStringAsync("/metrics"));
+        Console.WriteLine($"metrics: {metrics}");
     }
     Directory.Delete(work, recursive: true);
     return 0;

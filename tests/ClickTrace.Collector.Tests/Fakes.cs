@@ -20,10 +20,14 @@ internal sealed class InMemorySiteStore(params Site[] sites) : ISiteStore
     private readonly ConcurrentDictionary<string, Site> _sites = new(sites.ToDictionary(s => s.Id));
     public int Lists;
 
-    public Task<IReadOnlyList<Site>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>While set, a list waits for it (a busy store); an exception set on it fails the list (a store that is down).</summary>
+    public TaskCompletionSource? Hold;
+
+    public async Task<IReadOnlyList<Site>> ListAsync(CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Lists);
-        return Task.FromResult<IReadOnlyList<Site>>(_sites.Values.ToList());
+        if (Hold is { } hold) await hold.Task.WaitAsync(cancellationToken);
+        return _sites.Values.ToList();
     }
 
     public Task<Site?> FindAsync(string siteId, CancellationToken cancellationToken = default) => Task.FromResult(_sites.GetValueOrDefault(siteId));

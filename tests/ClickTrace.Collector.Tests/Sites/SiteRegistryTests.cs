@@ -54,4 +54,43 @@ public sealed class SiteRegistryTests
 
         Assert.NotNull(await registry.FindAsync("new", default));
     }
+
+    [Fact]
+    public async Task Past_its_age_the_snapshot_still_answers_at_once_and_is_refreshed_behind_the_request()
+    {
+        var registry = new SiteRegistry(_store, _time);
+        await registry.FindAsync("shop", default);
+        await _store.SaveAsync(new Site { Id = "shop", Name = "Renamed" });
+        _time.Advance(SiteRegistry.MaxAge);
+        _store.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously); // the store is busy
+
+        var found = registry.FindAsync("shop", default);
+
+        Assert.True(found.IsCompleted);
+        Assert.Equal("Shop", (await found)!.Name);
+        _store.Hold.SetResult();
+        await registry.BehindRefresh;
+        Assert.Equal("Renamed", (await registry.FindAsync("shop", default))!.Name);
+        Assert.Equal(2, _store.Lists);
+    }
+
+    [Fact]
+    public async Task A_store_that_is_down_leaves_known_sites_working_and_is_tried_once_per_miss_interval()
+    {
+        var registry = new SiteRegistry(_store, _time);
+        await registry.FindAsync("shop", default);
+        _time.Advance(SiteRegistry.MaxAge);
+        _store.Hold = new TaskCompletionSource();
+        _store.Hold.SetException(new InvalidOperationException("store down"));
+
+        for (var i = 0; i < 100; i++) Assert.NotNull(await registry.FindAsync("shop", default));
+        await registry.BehindRefresh;
+        for (var i = 0; i < 100; i++) Assert.NotNull(await registry.FindAsync("shop", default));
+
+        Assert.Equal(2, _store.Lists);
+        _time.Advance(SiteRegistry.MissInterval);
+        Assert.NotNull(await registry.FindAsync("shop", default));
+        await registry.BehindRefresh;
+        Assert.Equal(3, _store.Lists);
+    }
 }
