@@ -16,7 +16,7 @@ public sealed class PathsService(IClickHouse store)
     public const int MaxBacktracks = 100;
 
     /// <summary>Most (step, page, next page) links the flow is built from, the most common first.</summary>
-    public const int MaxFlowRows = 10_000;
+    public const int MaxFlowRows = PathsSql.RowsPerFact;
 
     /// <param name="page">A path, exact or with * wildcards.</param>
     public async Task<PathsReport> GetAsync(ReportQuery query, string page, PathDirection direction, int depth = DefaultDepth,

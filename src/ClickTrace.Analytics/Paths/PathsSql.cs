@@ -35,6 +35,7 @@ internal static class PathsSql
     /// <item><see cref="Fact.Backtrack"/>: a page, a detour to another page, and back to the first within the given
     /// seconds of opening the detour.</item>
     /// </list>
+    /// Each fact's rows come most common first (flows step by step), at most <see cref="RowsPerFact"/> of each.
     /// </summary>
     /// <param name="page">The anchor: an exact path, or with * wildcards.</param>
     public static string Report(bool into, string page) => $"""
@@ -63,5 +64,10 @@ internal static class PathsSql
         )
         ARRAY JOIN facts AS fact
         GROUP BY kind, step, source, target
+        ORDER BY kind, step, count() DESC, source, target
+        LIMIT {RowsPerFact} BY kind
         """;
+
+    /// <summary>Most rows of each fact: a site with many pages has many page pairs, and only the most common are shown.</summary>
+    public const int RowsPerFact = 10_000;
 }
