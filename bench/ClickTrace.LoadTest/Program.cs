@@ -15,6 +15,17 @@ if (args.Length > 0 && args[0] == "ship")
     Directory.Delete(work, recursive: true);
     return 0;
 }
+if (args.Length > 1 && args[0] == "latency-bare")
+{
+    // "latency-bare <rps>": the same open-loop generator against the bare endpoint: the generator's own share of the tail.
+    var bodies = Bodies.Make(Harness.BodyCount);
+    await using var bare = await Child.StartAsync(typeof(Harness).Assembly.Location, ["bare"], new Dictionary<string, string>(), "/");
+    await OpenLoop.RunAsync(bare.Collect, bodies, 1000, TimeSpan.FromSeconds(5)); // warm-up
+    var rate = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    var result = await OpenLoop.RunAsync(bare.Collect, bodies, rate, TimeSpan.FromSeconds(10));
+    Console.WriteLine($"latency (bare): {result.AchievedRps:0} of {rate:0} req/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, errors {result.Errors}");
+    return 0;
+}
 if (args.Length > 1 && args[0] == "latency")
 {
     // "latency <rps> [backlog seconds]": the open-loop latency of the real server alone, optionally after a wrk

@@ -48,7 +48,7 @@ public static class CollectApi
     /// <summary>The response to an accepted batch.</summary>
     public sealed record CollectResponse(int Accepted, int Dropped);
 
-    internal static async Task<Results<Accepted<CollectResponse>, ProblemHttpResult>> CollectAsync(
+    internal static async Task<Results<CollectAccepted, ProblemHttpResult>> CollectAsync(
         HttpContext context, IngestPipeline pipeline, IIngestSink sink, CollectRateLimits limits,
         IOptions<CollectorOptions> options, CollectorMetrics metrics, TimeProvider time)
     {
@@ -89,7 +89,7 @@ public static class CollectApi
                     });
                 }
                 metrics.Accepted(admission.Accepted);
-                return TypedResults.Accepted((string?)null, new CollectResponse(admission.Accepted, admission.Drops.Count));
+                return new CollectAccepted(new CollectResponse(admission.Accepted, admission.Drops.Count));
             }
             finally
             {

@@ -20,6 +20,9 @@ public sealed class PrometheusExporter : IDisposable
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Name, string Labels), Series> _series = new();
+    // The series of each instrument and tag values, found without formatting the labels (every request records
+    // a duration): the label text is built once per new combination.
+    private readonly ConcurrentDictionary<TagKey, Series> _byTags = new();
 
     public PrometheusExporter()
     {
@@ -35,13 +38,39 @@ public sealed class PrometheusExporter : IDisposable
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var key = (instrument.Name, Labels(tags));
-        if (!_series.TryGetValue(key, out var series))
+        var tagKey = TagKey.Of(instrument, tags);
+        if (!_byTags.TryGetValue(tagKey, out var series))
         {
-            if (_series.Count >= MaxSeries) return;
-            series = _series.GetOrAdd(key, _ => new Series(instrument));
+            var key = (instrument.Name, Labels(tags));
+            if (!_series.TryGetValue(key, out series))
+            {
+                if (_series.Count >= MaxSeries) return;
+                series = _series.GetOrAdd(key, _ => new Series(instrument));
+            }
+            if (_byTags.Count < 4 * MaxSeries) _byTags.TryAdd(tagKey, series);
         }
         series.Add(value);
+    }
+
+    /// <summary>An instrument and the values of the tags that become labels (see <see cref="Labels"/>), compared by value.</summary>
+    private readonly record struct TagKey(Instrument Instrument, object? Reason, object? Status, object? Route, object? Code, object? Method)
+    {
+        public static TagKey Of(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            object? reason = null, status = null, route = null, code = null, method = null;
+            foreach (var (key, value) in tags)
+            {
+                switch (key)
+                {
+                    case "reason": reason = value; break;
+                    case "status": status = value; break;
+                    case "http.route": route = value; break;
+                    case "http.response.status_code": code = value; break;
+                    case "http.request.method": method = value; break;
+                }
+            }
+            return new TagKey(instrument, reason, status, route, code, method);
+        }
     }
 
     private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)

@@ -17,8 +17,8 @@ namespace ClickTrace.Collector.Shipping;
 /// <see cref="CollectorOptions.ShipInterval"/>, and at shutdown. Each insert carries a deduplication
 /// token derived from its log range, and the range is recorded before the insert, so a crash at any
 /// moment leads to the same insert being repeated, which ClickHouse keeps once. A failed insert is
-/// retried with backoff while the log keeps accepting, up to its disk cap. Reading and enriching the log
-/// runs on a thread of its own at <see cref="CollectorOptions.ShipNice"/>, never on the pool the requests
+/// retried with backoff while the log keeps accepting, up to its disk cap. Reading and enriching the log,
+/// and encoding each insert, run on a thread of its own at <see cref="CollectorOptions.ShipNice"/>, never on the pool the requests
 /// need: a batch of 10,000 events takes tens of milliseconds to decode.
 /// </summary>
 public sealed partial class LogShipper(
@@ -148,7 +148,9 @@ public sealed partial class LogShipper(
             {
                 try
                 {
-                    await writer.WriteAsync(_buffer, token, CancellationToken.None).ConfigureAwait(false);
+                    // Started on the shipper's thread: the writer encodes the batch (tens of milliseconds for 10,000
+                    // events) before its first await, which would otherwise hold a pool thread the requests need.
+                    await (await _cpu.Run(() => writer.WriteAsync(_buffer, token, CancellationToken.None), CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
                     metrics.Shipped(_buffer.Count);
                     break;
                 }
