@@ -125,8 +125,12 @@ try
     };
     var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
     Console.WriteLine(json);
-    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-    await File.WriteAllTextAsync(output, json + "\n");
+    // A running server's store is not the benchmark's: its times are printed, not recorded as the results.
+    if (running is null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        await File.WriteAllTextAsync(output, json + "\n");
+    }
 }
 finally
 {

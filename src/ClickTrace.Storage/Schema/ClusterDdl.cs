@@ -84,8 +84,9 @@ public static partial class ClusterDdl
         // Replicated tables deduplicate retried inserts by their own window setting; a Distributed table has none.
         if (DeduplicationWindow().Match(change) is { Success: true } window)
             return [$"ALTER TABLE {local} ON CLUSTER {cluster} MODIFY SETTING replicated_deduplication_window = {window.Groups["size"].Value}"];
-        if (!change.TrimStart().StartsWith("ADD COLUMN", StringComparison.Ordinal))
-            throw new InvalidOperationException($"ALTER of sharded table {table} is not an ADD COLUMN; say in ClusterDdl how it reaches the Distributed table: {change.Trim()}");
+        // A Distributed table's columns must match its local table's: a new column or a column's new type goes to both.
+        if (!change.TrimStart().StartsWith("ADD COLUMN", StringComparison.Ordinal) && !change.TrimStart().StartsWith("MODIFY COLUMN", StringComparison.Ordinal))
+            throw new InvalidOperationException($"ALTER of sharded table {table} is not an ADD or MODIFY COLUMN; say in ClusterDdl how it reaches the Distributed table: {change.Trim()}");
         return [$"ALTER TABLE {local} ON CLUSTER {cluster} {change}", $"ALTER TABLE {table} ON CLUSTER {cluster} {change}"];
     }
 

@@ -39,7 +39,9 @@ public abstract class EventRetentionTests(StoreKind kind) : MigratedDatabaseTest
         await new ClickHouseEventWriter(Store).WriteAsync([Pageview("shop", Cutoff.AddHours(1))]);
 
         Assert.Equal(0, await new EventRetention(Store).DeleteBeforeAsync("shop", Cutoff));
-        Assert.Equal(0UL, (await Store.QueryAsync("SELECT count() FROM system.mutations WHERE database = currentDatabase()")).Scalar());
+        // No delete at all (the schema's own column changes are mutations too, hence the filter on the command).
+        Assert.Equal(0UL, (await Store.QueryAsync(
+            "SELECT count() FROM system.mutations WHERE database = currentDatabase() AND command NOT LIKE '%MODIFY COLUMN%'")).Scalar());
     }
 
     [Fact]

@@ -68,6 +68,20 @@ public sealed class ClusterDdlTests : IDisposable
     }
 
     [Fact]
+    public void A_column_type_change_reaches_the_local_and_the_distributed_table()
+    {
+        var statements = Migrations.All(new StorageOptions()).Single(m => m.Version == 13).Statements
+            .SelectMany(s => ClusterDdl.Rewrite(s, Cluster, "clicktrace")).ToList();
+
+        Assert.Equal(
+            [
+                $"ALTER TABLE events_local ON CLUSTER {Cluster} MODIFY COLUMN path LowCardinality(String), MODIFY COLUMN selector LowCardinality(String)",
+                $"ALTER TABLE events ON CLUSTER {Cluster} MODIFY COLUMN path LowCardinality(String), MODIFY COLUMN selector LowCardinality(String)",
+            ],
+            statements);
+    }
+
+    [Fact]
     public void A_rollup_view_reads_each_shards_local_events_into_its_local_rollup_and_the_fill_goes_through_the_distributed_tables()
     {
         var statements = Migrations.All(new StorageOptions()).Single(m => m.Version == 7).Statements

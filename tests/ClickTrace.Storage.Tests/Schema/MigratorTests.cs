@@ -40,6 +40,29 @@ public abstract class MigratorTests(StoreKind kind) : IDisposable
     }
 
     [Fact]
+    public async Task Path_and_selector_become_dictionary_encoded_and_the_events_stored_before_keep_their_values()
+    {
+        var migrations = Migrations.All(new StorageOptions());
+        await NewMigrator().MigrateAsync(migrations.Where(m => m.Version < 13).ToList());
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var before = new Core.Events.TrackedEvent
+        {
+            EventId = Guid.NewGuid(), SiteId = "shop", Type = Core.Events.EventType.Click, Timestamp = at, ReceivedAt = at,
+            SessionId = 1, VisitorId = 1, Url = "https://shop.example/p/1", Path = "/p/1", Selector = "main > a#buy", Tag = "a",
+        };
+        await new ClickTrace.Storage.Events.ClickHouseEventWriter(_store).WriteAsync([before]);
+
+        Assert.Equal([13], await NewMigrator().MigrateAsync(migrations));
+        await new ClickTrace.Storage.Events.ClickHouseEventWriter(_store).WriteAsync([before with { EventId = Guid.NewGuid(), Path = "/p/2", Selector = "#other" }]);
+
+        var types = (await _store.QueryAsync(
+            "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'events' AND name IN ('path', 'selector') ORDER BY name")).Rows;
+        Assert.Equal([["path", "LowCardinality(String)"], ["selector", "LowCardinality(String)"]], types);
+        var rows = (await _store.QueryAsync("SELECT path, selector FROM events ORDER BY path")).Rows;
+        Assert.Equal([["/p/1", "main > a#buy"], ["/p/2", "#other"]], rows);
+    }
+
+    [Fact]
     public async Task A_new_migration_is_applied_on_top_of_existing_ones()
     {
         var migrations = Migrations.All(new StorageOptions());
