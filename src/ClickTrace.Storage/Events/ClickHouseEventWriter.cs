@@ -9,7 +9,7 @@ public sealed class ClickHouseEventWriter(IClickHouse store) : IEventWriter
     public async Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0) return;
-        var buffer = new ArrayBufferWriter<byte>(events.Count * 256);
+        using var buffer = new RowBinary.PooledBufferWriter(events.Count * 256);
         EventRows.Write(buffer, events);
         await store.InsertRowBinaryAsync(EventRows.Table, EventRows.Columns, buffer.WrittenMemory, deduplicationToken, cancellationToken).ConfigureAwait(false);
     }
