@@ -16,7 +16,15 @@ public sealed class PrometheusExporter : IDisposable
     private static readonly double[] Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
     private static readonly double[] SizeBuckets = [1, 10, 100, 1000, 5000, 10_000, 50_000, 100_000];
     private static readonly double[] RecordBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256, 1024];
-    private static readonly string[] Meters = [Ingestion.CollectorMetrics.MeterName, "Microsoft.AspNetCore.Hosting"];
+    private static readonly string[] Meters = [Ingestion.CollectorMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "System.Runtime"];
+
+    // The runtime's own numbers that explain a collector's latency: time paused by the garbage collector, its
+    // collections per generation, and work waiting for the thread pool.
+    private static readonly string[] RuntimeInstruments =
+        ["dotnet.gc.pause.time", "dotnet.gc.collections", "dotnet.thread_pool.queue.length", "dotnet.thread_pool.thread.count", "dotnet.process.memory.working_set"];
+
+    // Levels that go up and down, which the runtime (.NET 10) publishes as observable counters: shown as gauges.
+    private static readonly string[] RuntimeLevels = ["dotnet.thread_pool.queue.length", "dotnet.thread_pool.thread.count"];
 
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Name, string Labels), Series> _series = new();
@@ -28,7 +36,9 @@ public sealed class PrometheusExporter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (Meters.Contains(instrument.Meter.Name) && (instrument.Meter.Name != "Microsoft.AspNetCore.Hosting" || instrument.Name == "http.server.request.duration"))
+            if (Meters.Contains(instrument.Meter.Name)
+                && (instrument.Meter.Name != "Microsoft.AspNetCore.Hosting" || instrument.Name == "http.server.request.duration")
+                && (instrument.Meter.Name != "System.Runtime" || RuntimeInstruments.Contains(instrument.Name)))
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
@@ -53,11 +63,11 @@ public sealed class PrometheusExporter : IDisposable
     }
 
     /// <summary>An instrument and the values of the tags that become labels (see <see cref="Labels"/>), compared by value.</summary>
-    private readonly record struct TagKey(Instrument Instrument, object? Reason, object? Status, object? Route, object? Code, object? Method)
+    private readonly record struct TagKey(Instrument Instrument, object? Reason, object? Status, object? Route, object? Code, object? Method, object? Generation)
     {
         public static TagKey Of(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            object? reason = null, status = null, route = null, code = null, method = null;
+            object? reason = null, status = null, route = null, code = null, method = null, generation = null;
             foreach (var (key, value) in tags)
             {
                 switch (key)
@@ -67,9 +77,10 @@ public sealed class PrometheusExporter : IDisposable
                     case "http.route": route = value; break;
                     case "http.response.status_code": code = value; break;
                     case "http.request.method": method = value; break;
+                    case "gc.heap.generation": generation = value; break;
                 }
             }
-            return new TagKey(instrument, reason, status, route, code, method);
+            return new TagKey(instrument, reason, status, route, code, method, generation);
         }
     }
 
@@ -78,7 +89,7 @@ public sealed class PrometheusExporter : IDisposable
         if (tags.IsEmpty) return "";
         var parts = new List<string>(tags.Length);
         foreach (var (key, value) in tags)
-            if (key is "reason" or "status" or "http.route" or "http.response.status_code" or "http.request.method")
+            if (key is "reason" or "status" or "http.route" or "http.response.status_code" or "http.request.method" or "gc.heap.generation")
                 parts.Add($"{Name(key)}=\"{Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")}\"");
         parts.Sort(StringComparer.Ordinal);
         return string.Join(',', parts);
@@ -117,7 +128,11 @@ public sealed class PrometheusExporter : IDisposable
         private long[] _buckets = [];
 
         public Instrument Instrument => instrument;
-        private bool IsGauge => instrument is ObservableGauge<long> or ObservableGauge<double>;
+        private bool IsGauge => instrument.GetType() is { IsGenericType: true } type
+            && type.GetGenericTypeDefinition() is var kind && (kind == typeof(ObservableGauge<>) || kind == typeof(ObservableUpDownCounter<>)
+                || RuntimeLevels.Contains(instrument.Name));
+        // An observable counter reports its running total each time it is read: kept as it is, not added up.
+        private bool IsObserved => instrument.IsObservable;
         public string Type => _bounds is not null ? "histogram" : IsGauge ? "gauge" : "counter";
         public string Suffix => _bounds is not null ? (instrument.Unit == "s" ? "_seconds" : "") : IsGauge ? "" : "_total";
 
@@ -125,7 +140,7 @@ public sealed class PrometheusExporter : IDisposable
         {
             lock (_gate)
             {
-                if (IsGauge) { _value = value; return; }
+                if (IsObserved) { _value = value; return; }
                 _value += value;
                 _count++;
                 if (_bounds is null) return;

@@ -35,5 +35,25 @@ public sealed class PrometheusExporterTests
         Assert.Contains($"{Name(counter)}_total{{reason=\"a\\\"b\",status=\"429\"}} 2\n", exporter.Render(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_runtimes_pauses_collections_and_pool_queue_are_shown_as_totals_read_not_added_up()
+    {
+        using var exporter = new PrometheusExporter();
+        GC.Collect(0);
+
+        var first = exporter.Render();
+        var second = exporter.Render();
+
+        Assert.Contains("# TYPE dotnet_gc_pause_time_total counter", first, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_collections_total{gc_heap_generation=\"gen0\"}", first, StringComparison.Ordinal);
+        Assert.Equal("# TYPE dotnet_thread_pool_queue_length gauge", first.Split('\n').Single(l => l.StartsWith("# TYPE dotnet_thread_pool_queue_length", StringComparison.Ordinal)));
+        // Read twice without a collection in between, a running total stays where it was instead of doubling.
+        Assert.Equal(Value(first, "dotnet_gc_collections_total{gc_heap_generation=\"gen2\"}"), Value(second, "dotnet_gc_collections_total{gc_heap_generation=\"gen2\"}"));
+        Assert.True(Value(first, "dotnet_gc_collections_total{gc_heap_generation=\"gen0\"}") >= 1);
+    }
+
+    private static double Value(string metrics, string series) =>
+        double.Parse(metrics.Split('\n').Single(l => l.StartsWith(series + " ", StringComparison.Ordinal))[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Name(Instrument instrument) => instrument.Name.Replace('.', '_');
 }
