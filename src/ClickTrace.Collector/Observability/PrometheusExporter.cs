@@ -62,25 +62,18 @@ public sealed class PrometheusExporter : IDisposable
         series.Add(value);
     }
 
-    /// <summary>An instrument and the values of the tags that become labels (see <see cref="Labels"/>), compared by value.</summary>
-    private readonly record struct TagKey(Instrument Instrument, object? Reason, object? Status, object? Route, object? Code, object? Method, object? Generation)
+    /// <summary>The tags that become labels; every other tag is left out of the series.</summary>
+    private static readonly string[] LabelKeys = ["reason", "status", "http.route", "http.response.status_code", "http.request.method", "gc.heap.generation"];
+
+    /// <summary>An instrument and the values of its <see cref="LabelKeys"/> tags, in that order, compared by value.</summary>
+    private readonly record struct TagKey(Instrument Instrument, object? V0, object? V1, object? V2, object? V3, object? V4, object? V5)
     {
         public static TagKey Of(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            object? reason = null, status = null, route = null, code = null, method = null, generation = null;
+            Span<object?> values = [null, null, null, null, null, null];
             foreach (var (key, value) in tags)
-            {
-                switch (key)
-                {
-                    case "reason": reason = value; break;
-                    case "status": status = value; break;
-                    case "http.route": route = value; break;
-                    case "http.response.status_code": code = value; break;
-                    case "http.request.method": method = value; break;
-                    case "gc.heap.generation": generation = value; break;
-                }
-            }
-            return new TagKey(instrument, reason, status, route, code, method, generation);
+                if (Array.IndexOf(LabelKeys, key) is var at and >= 0) values[at] = value;
+            return new TagKey(instrument, values[0], values[1], values[2], values[3], values[4], values[5]);
         }
     }
 
@@ -89,7 +82,7 @@ public sealed class PrometheusExporter : IDisposable
         if (tags.IsEmpty) return "";
         var parts = new List<string>(tags.Length);
         foreach (var (key, value) in tags)
-            if (key is "reason" or "status" or "http.route" or "http.response.status_code" or "http.request.method" or "gc.heap.generation")
+            if (LabelKeys.Contains(key))
                 parts.Add($"{Name(key)}=\"{Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")}\"");
         parts.Sort(StringComparer.Ordinal);
         return string.Join(',', parts);
