@@ -38,7 +38,7 @@ foreach (var chunk in traffic.Chunk(200_000))
 }
 var insertSeconds = clock.Elapsed.TotalSeconds;
 // Steady state: the parts merged, as a store that has been running a while has them.
-foreach (var table in new[] { "events", "overview_buckets", "page_buckets", "click_buckets", "session_buckets", "country_buckets" })
+foreach (var table in new[] { "events", "overview_buckets", "page_buckets", "click_buckets", "visit_buckets", "visit_names" })
     await store.QueryAsync($"OPTIMIZE TABLE {table} FINAL");
 Console.WriteLine($"{events:N0} events inserted in {insertSeconds:0.0} s");
 
@@ -120,18 +120,20 @@ var overviewFromEventsMs = await MedianMs(() => new OverviewService(store) { Alw
 var bareRollupsMs = await MedianMs(async () =>
 {
     const string rollup = "site_id = 'shop' AND bucket >= '2026-10-01 00:00:00' AND bucket < '2026-10-31 00:00:00'";
+    const string mask = "18446744073709551615";
     await Task.WhenAll(
         store.QueryAsync($"SELECT uniqMerge(visitors), uniqMerge(sessions), sum(pageviews), sum(clicks) FROM overview_buckets WHERE {rollup}"),
         store.QueryAsync($"SELECT toStartOfDay(bucket, 'UTC') AS d, uniqMerge(visitors), sum(pageviews) FROM overview_buckets WHERE {rollup} GROUP BY d ORDER BY d"),
         store.QueryAsync($"SELECT path, sum(pageviews) AS c, uniqMerge(visitors) FROM page_buckets WHERE {rollup} GROUP BY path ORDER BY c DESC, path LIMIT 10"),
         store.QueryAsync($"SELECT path, selector, any(CAST(tag AS String)), anyHeavyMerge(text), anyHeavyMerge(href), sum(clicks) AS c, uniqMerge(visitors) FROM click_buckets WHERE {rollup} GROUP BY path, selector ORDER BY c DESC, path, selector LIMIT 10"),
         store.QueryAsync($"""
-            SELECT e, x, s, c, ch, dv, b, o, count(), uniq(v), countIf(p = 1), sum(d) FROM (
+            SELECT e, x, s, c, ch, dv, b, o, co, count(), uniqCombined(14)(v), countIf(p = 1), sum(d) FROM (
                 SELECT session_id, any(visitor_id) AS v, sum(pageviews) AS p, toUnixTimestamp64Milli(max(last)) - toUnixTimestamp64Milli(min(first)) AS d,
-                       argMinIfMerge(entry) AS e, argMaxIfMerge(exit) AS x, argMinIfMerge(source) AS s, argMinIfMerge(campaign) AS c,
-                       argMinIfMerge(channel) AS ch, CAST(any(device) AS String) AS dv, CAST(any(browser) AS String) AS b, CAST(any(os) AS String) AS o
-                FROM session_buckets WHERE {rollup} GROUP BY session_id HAVING p > 0)
-            GROUP BY GROUPING SETS ((), (e), (x), (s), (c), (ch), (dv), (b), (o))
+                       toUInt64(bitAnd(min(entry), {mask})) AS e, toUInt64(bitAnd(max(exit), {mask})) AS x, toUInt64(bitAnd(min(source), {mask})) AS s,
+                       toUInt64(bitAnd(min(campaign), {mask})) AS c, toUInt64(bitAnd(min(channel), {mask})) AS ch,
+                       max(device) AS dv, max(browser) AS b, max(os) AS o, max(country) AS co
+                FROM visit_buckets WHERE {rollup} GROUP BY session_id HAVING p > 0)
+            GROUP BY GROUPING SETS ((), (e), (x), (s), (c), (ch), (dv), (b), (o), (co))
             """));
 });
 var bareOverviewMs = await MedianMs(async () =>

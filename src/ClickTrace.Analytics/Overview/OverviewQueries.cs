@@ -41,27 +41,33 @@ internal static class OverviewQueries
     /// <summary>
     /// <paramref name="sessions"/> (one row per session with a page view: visitor_id, pageviews, duration_ms and the
     /// dimensions) counted per dimension and value; the dimension 'all' carries the bounces and total duration.
-    /// One pass of grouping sets (grouping() is 0 for the column a row is grouped by), which costs about a
-    /// quarter less than an ARRAY JOIN of each session into one row per dimension.
     /// </summary>
     public static string CountVisits(string sessions) => $"""
-        SELECT dimension, value, sessions, visitors, bounces, duration
+        SELECT dimension, CAST(key AS String) AS value, sessions, visitors, bounces, duration
         FROM
         (
-            SELECT multiIf(grouping(entry) = 0, 'entry', grouping(exit) = 0, 'exit', grouping(source) = 0, 'source', grouping(campaign) = 0, 'campaign',
-                           grouping(channel) = 0, 'channel', grouping(device) = 0, 'device', grouping(browser) = 0, 'browser', grouping(os) = 0, 'os', 'all') AS dimension,
-                   CAST(multiIf(dimension = 'entry', entry, dimension = 'exit', exit, dimension = 'source', source, dimension = 'campaign', campaign,
-                                dimension = 'channel', channel, dimension = 'device', device, dimension = 'browser', browser, dimension = 'os', os, '') AS String) AS value,
-                   count() AS sessions, uniq(visitor_id) AS visitors, countIf(pageviews = 1) AS bounces, sum(duration_ms) AS duration
-            FROM
-            (
-            {sessions}
-            )
-            GROUP BY GROUPING SETS ((), (entry), (exit), (source), (campaign), (channel), (device), (browser), (os))
+        {GroupVisits(sessions, ["entry", "exit", "source", "campaign", "channel", "device", "browser", "os"], "''")}
         )
         WHERE dimension = 'all' OR value != ''
         ORDER BY dimension, sessions DESC, value
         LIMIT 1000 BY dimension
+        """;
+
+    /// <summary>
+    /// The sessions counted per dimension in one pass of grouping sets (grouping() is 0 for the column a row is
+    /// grouped by), which costs about a quarter less than an ARRAY JOIN of each session into one row per dimension;
+    /// a row's key (the dimension's value) is <paramref name="none"/> in the dimension 'all'. The visitors are uniqCombined(14)'s
+    /// estimate (exact up to about a thousand, then within 1% or so): on half a million sessions it cost half of uniq's.
+    /// </summary>
+    public static string GroupVisits(string sessions, IReadOnlyList<string> dimensions, string none) => $"""
+        SELECT multiIf({string.Concat(dimensions.Select(d => $"grouping({d}) = 0, '{d}', "))}'all') AS dimension,
+               multiIf({string.Concat(dimensions.Select(d => $"dimension = '{d}', {d}, "))}{none}) AS key,
+               count() AS sessions, uniqCombined(14)(visitor_id) AS visitors, countIf(pageviews = 1) AS bounces, sum(duration_ms) AS duration
+        FROM
+        (
+        {sessions}
+        )
+        GROUP BY GROUPING SETS ((){string.Concat(dimensions.Select(d => $", ({d})"))})
         """;
 
     /// <summary>Sessions and visitors with a page view per country, in the rows of <see cref="CountVisits"/>.</summary>

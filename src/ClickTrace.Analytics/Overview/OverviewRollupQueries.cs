@@ -60,38 +60,49 @@ internal static class OverviewRollupQueries
         LIMIT {"{limit:UInt32}"}
         """;
 
-    /// <summary>The rows of <see cref="OverviewQueries.Countries"/>, from the country rollup and the ragged ends.</summary>
-    public const string Countries = $"""
-        SELECT 'country' AS dimension, CAST(country AS String) AS value, uniqMerge(sessions) AS sessions, uniqMerge(visitors) AS visitors, toUInt64(0), toUInt64(0)
-        FROM
-        (
-            SELECT country, sessions, visitors FROM country_buckets WHERE {QuarterHours.Rollup}
-            UNION ALL
-            SELECT country, uniqState(session_id), uniqState(visitor_id) FROM events WHERE {QuarterHours.Ends} AND type = 'pageview' AND country != '' GROUP BY country
-        )
-        GROUP BY country
-        ORDER BY sessions DESC, value
-        LIMIT 1000
+    // Each session's pieces merged: one row per session with a page view, its dimensions as hashes.
+    private static readonly string Sessions = $"""
+            SELECT session_id, any(visitor_id) AS visitor_id, sum(pageviews) AS pageviews,
+                   toUInt64(toUnixTimestamp64Milli(max(last)) - toUnixTimestamp64Milli(min(first))) AS duration_ms,
+                   {RollupColumns.VisitValue("min(entry)")} AS entry, {RollupColumns.VisitValue("max(exit)")} AS exit,
+                   {RollupColumns.VisitValue("min(source)")} AS source, {RollupColumns.VisitValue("min(campaign)")} AS campaign,
+                   {RollupColumns.VisitValue("min(channel)")} AS channel,
+                   max(device) AS device, max(browser) AS browser, max(os) AS os, max(country) AS country
+            FROM
+            (
+                SELECT session_id, CAST(visitor_id AS UInt64) AS visitor_id, CAST(pageviews AS UInt64) AS pageviews,
+                       CAST(first AS DateTime64(3, 'UTC')) AS first, CAST(last AS DateTime64(3, 'UTC')) AS last,
+                       CAST(entry AS UInt128) AS entry, CAST(exit AS UInt128) AS exit, CAST(source AS UInt128) AS source,
+                       CAST(campaign AS UInt128) AS campaign, CAST(channel AS UInt128) AS channel,
+                       CAST(device AS UInt64) AS device, CAST(browser AS UInt64) AS browser, CAST(os AS UInt64) AS os, CAST(country AS UInt64) AS country
+                FROM visit_buckets WHERE {QuarterHours.Rollup}
+                UNION ALL
+                SELECT session_id, {RollupColumns.VisitPieces}
+                FROM events WHERE {QuarterHours.Ends} GROUP BY session_id
+            )
+            GROUP BY session_id
+            HAVING pageviews > 0
         """;
 
-    /// <summary>The sessions with a page view, each described once from its pieces; then counted as in <see cref="OverviewQueries.Visits"/>.</summary>
-    public static readonly string Visits = OverviewQueries.CountVisits($"""
-        SELECT session_id, any(visitor_id) AS visitor_id, sum(pageviews) AS pageviews,
-               toUInt64(toUnixTimestamp64Milli(max(last)) - toUnixTimestamp64Milli(min(first))) AS duration_ms,
-               argMinIfMerge(entry) AS entry, argMaxIfMerge(exit) AS exit, argMinIfMerge(source) AS source,
-               argMinIfMerge(campaign) AS campaign, argMinIfMerge(channel) AS channel,
-               any(device) AS device, any(browser) AS browser, any(os) AS os
+    /// <summary>
+    /// The sessions with a page view, each described once from its pieces (<see cref="RollupColumns.VisitPieces"/>),
+    /// counted per dimension as in <see cref="OverviewQueries.Visits"/> and <see cref="OverviewQueries.Countries"/>
+    /// (a session's country: the one its page views came from), the hashes named from <c>visit_names</c>.
+    /// </summary>
+    public static readonly string Visits = $"""
+        SELECT dimension, if(dimension = 'all', '', n.name) AS value, sessions, visitors, bounces, duration
         FROM
         (
-            SELECT session_id, CAST(visitor_id AS UInt64) AS visitor_id, CAST(pageviews AS UInt64) AS pageviews,
-                   CAST(first AS DateTime64(3, 'UTC')) AS first, CAST(last AS DateTime64(3, 'UTC')) AS last,
-                   entry, exit, source, campaign, channel, CAST(device AS String) AS device, CAST(browser AS String) AS browser, CAST(os AS String) AS os
-            FROM session_buckets WHERE {QuarterHours.Rollup}
-            UNION ALL
-            SELECT session_id, {RollupColumns.SessionPieces}
-            FROM events WHERE {QuarterHours.Ends} GROUP BY session_id
-        )
-        GROUP BY session_id
-        HAVING pageviews > 0
-        """);
+        {OverviewQueries.GroupVisits(Sessions, ["entry", "exit", "source", "campaign", "channel", "device", "browser", "os", "country"], "toUInt64(0)")}
+        ) AS v
+        LEFT JOIN
+        (
+            SELECT hash, CAST(any(value) AS String) AS name FROM visit_names
+            WHERE site_id = {"{site:String}"} AND until > {"{from:DateTime64(3, 'UTC')}"} AND until <= {"{to:DateTime64(3, 'UTC')}"} + INTERVAL 1 DAY
+            GROUP BY hash
+        ) AS n ON v.key = n.hash
+        WHERE dimension = 'all' OR value != ''
+        ORDER BY dimension, sessions DESC, value
+        LIMIT 1000 BY dimension
+        """;
 }

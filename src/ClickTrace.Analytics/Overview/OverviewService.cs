@@ -42,13 +42,14 @@ public sealed class OverviewService(IClickHouse store, TimeProvider? time = null
             rollups ? store.QueryAsync(fromRollups, parameters, cancellationToken) : store.QueryAsync(query, events, parameters, cancellationToken);
         var visits = Run(OverviewQueries.Visits, OverviewRollupQueries.Visits);
         var live = store.QueryAsync(OverviewQueries.Live, parameters, cancellationToken);
-        var countries = Run(OverviewQueries.Countries, OverviewRollupQueries.Countries);
+        // From the rollups the visits carry the countries too.
+        var countries = rollups ? null : store.QueryAsync(query, OverviewQueries.Countries, parameters, cancellationToken);
         var totals = Run(OverviewQueries.Totals, OverviewRollupQueries.Totals);
         var series = Run(OverviewQueries.Series(query.Period.Interval), OverviewRollupQueries.Series(query.Period.Interval));
         var pages = Run(OverviewQueries.TopPages, OverviewRollupQueries.TopPages);
         var clicks = Run(OverviewQueries.TopClicks, OverviewRollupQueries.TopClicks);
-        await Task.WhenAll(totals, series, pages, clicks, visits, live, countries).ConfigureAwait(false);
-        var visitCounts = (await visits.ConfigureAwait(false)).Rows.Concat((await countries.ConfigureAwait(false)).Rows)
+        await Task.WhenAll(totals, series, pages, clicks, visits, live, countries ?? Task.FromResult(QueryResult.Empty)).ConfigureAwait(false);
+        var visitCounts = (await visits.ConfigureAwait(false)).Rows.Concat(countries is null ? [] : (await countries.ConfigureAwait(false)).Rows)
             .Select(r => new VisitCounts((string)r[0]!, (string)r[1]!, Cells.Long(r[2]), Cells.Long(r[3]), Cells.Long(r[4]), Cells.Long(r[5]))).ToList();
 
         return new OverviewReport(

@@ -16,7 +16,9 @@ public sealed partial class EventRetention(IClickHouse store)
     {
         ["events"] = "toDateTime(timestamp)",
         ["overview_buckets"] = "bucket", ["page_buckets"] = "bucket", ["click_buckets"] = "bucket",
-        ["link_buckets"] = "bucket", ["session_buckets"] = "bucket", ["country_buckets"] = "bucket",
+        ["link_buckets"] = "bucket", ["visit_buckets"] = "bucket",
+        // A day's names (kept until the end of the day they name) outlive the visits that use them, never the reverse.
+        ["visit_names"] = "until",
     };
 
     /// <summary>

@@ -22,6 +22,8 @@ public static partial class ClusterDdl
         ["link_buckets"] = "rand()",
         ["session_buckets"] = "cityHash64(session_id)",
         ["country_buckets"] = "rand()",
+        ["visit_buckets"] = "cityHash64(session_id)",
+        ["visit_names"] = "rand()",
     };
 
     /// <summary>The suffix of a sharded table's local part.</summary>
@@ -36,6 +38,7 @@ public static partial class ClusterDdl
         if (CreateTable().Match(statement) is { Success: true } create) return CreateOnCluster(create, cluster, database);
         if (AlterTable().Match(statement) is { Success: true } alter) return AlterOnCluster(alter, cluster);
         if (CreateView().Match(statement) is { Success: true } view) return [ViewOnCluster(view, cluster)];
+        if (Drop().Match(statement) is { Success: true } drop) return DropOnCluster(drop, cluster);
         if (Truncate().Match(statement) is { Success: true } truncate)
         {
             var table = truncate.Groups["table"].Value;
@@ -76,6 +79,16 @@ public static partial class ClusterDdl
         return $"CREATE MATERIALIZED VIEW IF NOT EXISTS {name} ON CLUSTER {cluster} TO {target} AS\n{select}";
     }
 
+    // A sharded table goes with its local part; the Distributed table first, so nothing reads a half-dropped pair.
+    private static IReadOnlyList<string> DropOnCluster(Match drop, string cluster)
+    {
+        var (kind, name) = (drop.Groups["kind"].Value, drop.Groups["name"].Value);
+        var statement = $"DROP {kind} IF EXISTS {name} ON CLUSTER {cluster} SYNC";
+        return kind == "TABLE" && Sharded.ContainsKey(name)
+            ? [statement, $"DROP TABLE IF EXISTS {name}{LocalSuffix} ON CLUSTER {cluster} SYNC"]
+            : [statement];
+    }
+
     private static IReadOnlyList<string> AlterOnCluster(Match alter, string cluster)
     {
         var (table, change) = (alter.Groups["table"].Value, alter.Groups["change"].Value);
@@ -98,6 +111,9 @@ public static partial class ClusterDdl
 
     [GeneratedRegex(@"^\s*CREATE MATERIALIZED VIEW IF NOT EXISTS (?<name>[A-Za-z_][A-Za-z0-9_]*) TO (?<target>[A-Za-z_][A-Za-z0-9_]*) AS\s+(?<select>SELECT\s.*?)\s*$", RegexOptions.Singleline)]
     private static partial Regex CreateView();
+
+    [GeneratedRegex(@"^\s*DROP (?<kind>TABLE|VIEW) IF EXISTS (?<name>[A-Za-z_][A-Za-z0-9_]*)\s*$")]
+    private static partial Regex Drop();
 
     [GeneratedRegex(@"^\s*TRUNCATE TABLE IF EXISTS (?<table>[A-Za-z_][A-Za-z0-9_]*)\s*$")]
     private static partial Regex Truncate();

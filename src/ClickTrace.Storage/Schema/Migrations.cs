@@ -163,6 +163,8 @@ public static class Migrations
         new(13, "path and selector as LowCardinality(String)", [
             "ALTER TABLE events MODIFY COLUMN path LowCardinality(String), MODIFY COLUMN selector LowCardinality(String)",
         ]),
+        new(14, "visit rollup: session pieces with numeric dimensions and their names, replacing the session pieces and the country rollup",
+            ReportRollups.VisitStatements(Retention(options))),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.

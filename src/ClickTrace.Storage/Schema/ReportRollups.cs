@@ -114,12 +114,66 @@ internal static class ReportRollups
     ];
 
     /// <summary>
+    /// The visits (migration 14), replacing the session pieces and the country rollup: a session's piece of a
+    /// quarter hour with every dimension as a number, so that merging the pieces of half a million sessions
+    /// costs what merging integers does. A first or last page-view value is packed with its time into one
+    /// UInt128 (milliseconds in the high half, the value's hash in the low), so the plain min or max of the
+    /// packed numbers is the first or last value; the names of the hashes are kept per day in
+    /// <c>visit_names</c>. Measured on 10 million events, the overview's visits took 260 ms against 523 ms
+    /// with string states.
+    /// </summary>
+    public static IReadOnlyList<string> VisitStatements(string retentionDays) =>
+    [
+        .. Rollup("visit_buckets", """
+            site_id    LowCardinality(String),
+            bucket     DateTime('UTC'),
+            session_id UInt64,
+            visitor_id SimpleAggregateFunction(any, UInt64),
+            pageviews  SimpleAggregateFunction(sum, UInt64),
+            first      SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+            last       SimpleAggregateFunction(max, DateTime64(3, 'UTC')),
+            entry      SimpleAggregateFunction(min, UInt128),
+            exit       SimpleAggregateFunction(max, UInt128),
+            source     SimpleAggregateFunction(min, UInt128),
+            campaign   SimpleAggregateFunction(min, UInt128),
+            channel    SimpleAggregateFunction(min, UInt128),
+            device     SimpleAggregateFunction(max, UInt64),
+            browser    SimpleAggregateFunction(max, UInt64),
+            os         SimpleAggregateFunction(max, UInt64),
+            country    SimpleAggregateFunction(max, UInt64)
+            """, "(site_id, bucket, session_id)", retentionDays, $"""
+            SELECT site_id, toStartOfFifteenMinutes(timestamp) AS bucket, session_id, {RollupColumns.VisitPieces}
+            FROM events
+            GROUP BY site_id, bucket, session_id
+            """),
+        .. Statements("visit_names", """
+            site_id LowCardinality(String),
+            until   DateTime('UTC'),
+            hash    UInt64,
+            value   SimpleAggregateFunction(any, String)
+            """, "toYYYYMM(until)", "(site_id, hash, until)", $"until + INTERVAL {retentionDays} DAY", $"""
+            SELECT site_id, toDateTime(toStartOfDay(timestamp), 'UTC') + INTERVAL 1 DAY AS until, cityHash64(v) AS hash, any(v) AS value
+            FROM events
+            ARRAY JOIN [{RollupColumns.VisitDimensions}] AS v
+            WHERE type = 'pageview' AND v != ''
+            GROUP BY site_id, until, hash
+            """),
+        "DROP VIEW IF EXISTS session_buckets_mv",
+        "DROP TABLE IF EXISTS session_buckets",
+        "DROP VIEW IF EXISTS country_buckets_mv",
+        "DROP TABLE IF EXISTS country_buckets",
+    ];
+
+    /// <summary>
     /// The table, the view that fills it from each insert, and the fill from the events already stored: emptied
     /// first, so that a migration cut short (a crash, a lost connection) and run again fills it once. The fill
     /// runs at start-up before the shipper does; a deployment with other collectors shipping meanwhile should
     /// stop them for the upgrade, or an insert between the view and the fill would be counted twice.
     /// </summary>
-    private static IEnumerable<string> Rollup(string table, string columns, string orderBy, string retentionDays, string select)
+    private static IEnumerable<string> Rollup(string table, string columns, string orderBy, string retentionDays, string select) =>
+        Statements(table, columns, "toYYYYMM(bucket)", orderBy, $"bucket + INTERVAL {retentionDays} DAY", select);
+
+    private static IEnumerable<string> Statements(string table, string columns, string partitionBy, string orderBy, string ttl, string select)
     {
         yield return $"""
             CREATE TABLE IF NOT EXISTS {table}
@@ -127,9 +181,9 @@ internal static class ReportRollups
             {columns}
             )
             ENGINE = AggregatingMergeTree
-            PARTITION BY toYYYYMM(bucket)
+            PARTITION BY {partitionBy}
             ORDER BY {orderBy}
-            TTL bucket + INTERVAL {retentionDays} DAY
+            TTL {ttl}
             """;
         yield return $"CREATE MATERIALIZED VIEW IF NOT EXISTS {table}_mv TO {table} AS\n{select}";
         yield return $"TRUNCATE TABLE IF EXISTS {table}";
@@ -140,7 +194,7 @@ internal static class ReportRollups
 /// <summary>What the rollups store, for the report queries that read them.</summary>
 public static class RollupColumns
 {
-    /// <summary>A session's piece of a quarter hour, as aggregate states (also computed from raw events for a period's ragged ends).</summary>
+    /// <summary>A session's piece of a quarter hour, as aggregate states, in <c>session_buckets</c> (migration 7, dropped by 14).</summary>
     public const string SessionPieces = """
         any(visitor_id) AS visitor_id, toUInt64(countIf(type = 'pageview')) AS pageviews, min(timestamp) AS first, max(timestamp) AS last,
         argMinIfState(path, timestamp, toUInt8(type = 'pageview')) AS entry, argMaxIfState(path, timestamp, toUInt8(type = 'pageview')) AS exit,
@@ -149,6 +203,38 @@ public static class RollupColumns
         argMinIfState(CAST(referrer_class AS String), timestamp, toUInt8(type = 'pageview')) AS channel,
         any(CAST(device AS String)) AS device, any(CAST(browser AS String)) AS browser, any(CAST(os AS String)) AS os
         """;
+
+    /// <summary>
+    /// A session's piece of a quarter hour in <c>visit_buckets</c> (also computed from raw events for a period's
+    /// ragged ends): the first and last page view's values packed with their times (see <see cref="VisitValue"/>),
+    /// the session's device, browser, OS and country as the hash of the one value they have (0 for none).
+    /// </summary>
+    public static readonly string VisitPieces = $"""
+        any(visitor_id) AS visitor_id, toUInt64(countIf(type = 'pageview')) AS pageviews, min(timestamp) AS first, max(timestamp) AS last,
+        min({First("path")}) AS entry, max({Last("path")}) AS exit, min({First(Source)}) AS source,
+        min({First("utm_campaign")}) AS campaign, min({First("referrer_class")}) AS channel,
+        max({Hash("device")}) AS device, max({Hash("browser")}) AS browser, max({Hash("os")}) AS os, max({Hash("country")}) AS country
+        """;
+
+    /// <summary>The values <c>visit_names</c> names: every dimension of <see cref="VisitPieces"/>, as strings.</summary>
+    public static readonly string VisitDimensions =
+        $"CAST(path AS String), CAST({Source} AS String), CAST(utm_campaign AS String), CAST(referrer_class AS String), " +
+        "CAST(device AS String), CAST(browser AS String), CAST(os AS String), CAST(country AS String)";
+
+    /// <summary>The hash of a packed first or last value (<see cref="VisitPieces"/>): 0 when the session had no page view or the value was empty.</summary>
+    public static string VisitValue(string packed) => $"toUInt64(bitAnd({packed}, 18446744073709551615))";
+
+    // Where a session came from: the campaign's source, else the referring host.
+    private const string Source = "if(utm_source != '', utm_source, referrer_host)";
+
+    private static string Hash(string column) => $"if({column} = '', toUInt64(0), cityHash64({column}))";
+
+    private static string Packed(string column) => $"bitOr(bitShiftLeft(toUInt128(toUnixTimestamp64Milli(timestamp)), 64), toUInt128({Hash(column)}))";
+
+    // A page view's packed value; any other event packs to the number the min (or max) never picks.
+    private static string First(string column) => $"if(type = 'pageview', {Packed(column)}, toUInt128(-1))";
+
+    private static string Last(string column) => $"if(type = 'pageview', {Packed(column)}, toUInt128(0))";
 
     /// <summary>
     /// A link's impressions and clicks in a quarter hour, as aggregate states (also computed from raw events for a

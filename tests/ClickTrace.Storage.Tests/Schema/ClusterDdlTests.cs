@@ -96,6 +96,25 @@ public sealed class ClusterDdlTests : IDisposable
     }
 
     [Fact]
+    public void A_dropped_rollup_goes_from_every_node_with_its_view_its_distributed_table_and_its_local_part()
+    {
+        var statements = Migrations.All(new StorageOptions()).Single(m => m.Version == 14).Statements
+            .SelectMany(s => ClusterDdl.Rewrite(s, Cluster, "clicktrace")).ToList();
+
+        Assert.Equal(
+            [
+                $"DROP VIEW IF EXISTS session_buckets_mv ON CLUSTER {Cluster} SYNC",
+                $"DROP TABLE IF EXISTS session_buckets ON CLUSTER {Cluster} SYNC",
+                $"DROP TABLE IF EXISTS session_buckets_local ON CLUSTER {Cluster} SYNC",
+            ],
+            statements.Where(s => s.Contains("session_buckets", StringComparison.Ordinal) && s.StartsWith("DROP", StringComparison.Ordinal)));
+        Assert.Contains($"ENGINE = Distributed({Cluster}, clicktrace, visit_buckets_local, cityHash64(session_id))", string.Join("\n", statements), StringComparison.Ordinal);
+        var names = Assert.Single(statements, s => s.StartsWith("CREATE MATERIALIZED VIEW IF NOT EXISTS visit_names_mv", StringComparison.Ordinal));
+        Assert.Contains($"TO visit_names_local AS", names, StringComparison.Ordinal);
+        Assert.Contains("FROM events_local", names, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_statement_of_unknown_shape_is_refused_with_a_message_naming_it()
     {
         var error = Assert.Throws<InvalidOperationException>(() => ClusterDdl.Rewrite("DROP TABLE events", Cluster, "clicktrace"));

@@ -52,7 +52,7 @@ public abstract class MigratorTests(StoreKind kind) : IDisposable
         };
         await new ClickTrace.Storage.Events.ClickHouseEventWriter(_store).WriteAsync([before]);
 
-        Assert.Equal([13], await NewMigrator().MigrateAsync(migrations));
+        Assert.Equal([13], await NewMigrator().MigrateAsync(migrations.Where(m => m.Version <= 13).ToList()));
         await new ClickTrace.Storage.Events.ClickHouseEventWriter(_store).WriteAsync([before with { EventId = Guid.NewGuid(), Path = "/p/2", Selector = "#other" }]);
 
         var types = (await _store.QueryAsync(
