@@ -151,7 +151,7 @@ static async Task<Child> StartServerAsync(int target, string data, DateTimeOffse
             EventRows.Write(buffer, chunk);
             await store.InsertRowBinaryAsync(EventRows.Table, EventRows.Columns, buffer.WrittenMemory);
         }
-        foreach (var table in new[] { "events", "overview_buckets", "page_buckets", "click_buckets", "link_buckets", "visit_buckets", "visit_names" })
+        foreach (var table in new[] { "events", "overview_buckets", "overview_days", "page_days", "click_days", "link_buckets", "visit_buckets", "visit_names" })
             await store.QueryAsync($"OPTIMIZE TABLE {table} FINAL");
     }
     Console.WriteLine($"{target:N0} events stored in {clock.Elapsed.TotalSeconds:0} s");

@@ -5,19 +5,21 @@ using ClickTrace.Storage.Schema;
 namespace ClickTrace.Analytics.Overview;
 
 /// <summary>
-/// The overview's queries on the quarter-hour rollups (<see cref="QuarterHours"/>): the numbers the plain
+/// The overview's queries on the day rollups (<see cref="WholeDays"/>: totals, pages, clicked elements) and the
+/// quarter-hour rollups (<see cref="QuarterHours"/>: the series, the visits): the numbers the plain
 /// queries in <see cref="OverviewQueries"/> give. Used when the report has no dimension filter (a filter selects
 /// sessions by their events, which only the events table knows).
 /// </summary>
 internal static class OverviewRollupQueries
 {
+    /// <summary>From the day rollups (<see cref="WholeDays"/>): a month's totals merge some thirty rows.</summary>
     public const string Totals = $"""
-        SELECT uniqMerge(visitors), uniqMerge(sessions), sum(pageviews), sum(clicks)
+        SELECT uniqCombinedMerge(visitors), uniqCombinedMerge(sessions), sum(pageviews), sum(clicks)
         FROM
         (
-            SELECT visitors, sessions, CAST(pageviews AS UInt64) AS pageviews, CAST(clicks AS UInt64) AS clicks FROM overview_buckets WHERE {QuarterHours.Rollup}
+            SELECT visitors, sessions, CAST(pageviews AS UInt64) AS pageviews, CAST(clicks AS UInt64) AS clicks FROM overview_days WHERE {WholeDays.Rollup}
             UNION ALL
-            SELECT uniqState(visitor_id), uniqState(session_id), toUInt64(countIf(type = 'pageview')), toUInt64(countIf(type = 'click')) FROM events WHERE {QuarterHours.Ends}
+            SELECT uniqCombinedState(visitor_id), uniqCombinedState(session_id), toUInt64(countIf(type = 'pageview')), toUInt64(countIf(type = 'click')) FROM events WHERE {WholeDays.Ends}
         )
         """;
 
@@ -34,12 +36,12 @@ internal static class OverviewRollupQueries
         """;
 
     public const string TopPages = $"""
-        SELECT path, sum(pageviews) AS total, uniqMerge(visitors)
+        SELECT path, sum(pageviews) AS total, uniqCombinedMerge(visitors)
         FROM
         (
-            SELECT path, CAST(pageviews AS UInt64) AS pageviews, visitors FROM page_buckets WHERE {QuarterHours.Rollup}
+            SELECT CAST(path AS String) AS path, CAST(pageviews AS UInt64) AS pageviews, visitors FROM page_days WHERE {WholeDays.Rollup}
             UNION ALL
-            SELECT path, toUInt64(count()), uniqState(visitor_id) FROM events WHERE {QuarterHours.Ends} AND type = 'pageview' GROUP BY path
+            SELECT CAST(path AS String), toUInt64(count()), uniqCombinedState(visitor_id) FROM events WHERE {WholeDays.Ends} AND type = 'pageview' GROUP BY path
         )
         GROUP BY path
         ORDER BY total DESC, path
@@ -47,13 +49,14 @@ internal static class OverviewRollupQueries
         """;
 
     public const string TopClicks = $"""
-        SELECT path, selector, any(tag), anyHeavyMerge(text), anyHeavyMerge(href), sum(clicks) AS total, uniqMerge(visitors)
+        SELECT path, selector, any(tag), anyHeavyMerge(text), anyHeavyMerge(href), sum(clicks) AS total, uniqCombinedMerge(visitors)
         FROM
         (
-            SELECT path, selector, CAST(tag AS String) AS tag, text, href, CAST(clicks AS UInt64) AS clicks, visitors FROM click_buckets WHERE {QuarterHours.Rollup}
+            SELECT CAST(path AS String) AS path, CAST(selector AS String) AS selector, CAST(tag AS String) AS tag, text, href, CAST(clicks AS UInt64) AS clicks, visitors
+            FROM click_days WHERE {WholeDays.Rollup}
             UNION ALL
-            SELECT path, selector, any(CAST(tag AS String)), anyHeavyState(text), anyHeavyState(href), toUInt64(count()), uniqState(visitor_id)
-            FROM events WHERE {QuarterHours.Ends} AND type = 'click' GROUP BY path, selector
+            SELECT CAST(path AS String), CAST(selector AS String), any(CAST(tag AS String)), anyHeavyState(text), anyHeavyState(href), toUInt64(count()), uniqCombinedState(visitor_id)
+            FROM events WHERE {WholeDays.Ends} AND type = 'click' GROUP BY path, selector
         )
         GROUP BY path, selector
         ORDER BY total DESC, path, selector

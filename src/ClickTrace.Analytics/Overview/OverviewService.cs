@@ -5,7 +5,7 @@ namespace ClickTrace.Analytics.Overview;
 
 /// <summary>
 /// Builds the overview: ClickHouse aggregates, C# back-fills the series. Without dimension filters it reads
-/// the quarter-hour rollups (<see cref="OverviewRollupQueries"/>); with them, the events.
+/// the day and quarter-hour rollups (<see cref="OverviewRollupQueries"/>); with them, the events.
 /// </summary>
 public sealed class OverviewService(IClickHouse store, TimeProvider? time = null)
 {
@@ -26,7 +26,7 @@ public sealed class OverviewService(IClickHouse store, TimeProvider? time = null
     }
 
     private async Task<OverviewTotals> TotalsAsync(ReportQuery query, CancellationToken cancellationToken) => FromRollups(query)
-        ? Totals((await store.QueryAsync(OverviewRollupQueries.Totals, query.Parameters().WithQuarters(query.Period), cancellationToken).ConfigureAwait(false)).Rows.FirstOrDefault())
+        ? Totals((await store.QueryAsync(OverviewRollupQueries.Totals, query.Parameters().WithDays(query.Period), cancellationToken).ConfigureAwait(false)).Rows.FirstOrDefault())
         : Totals((await store.QueryAsync(query, OverviewQueries.Totals, query.Parameters(), cancellationToken).ConfigureAwait(false)).Rows.FirstOrDefault());
 
     private static OverviewTotals Totals(object?[]? t) =>
@@ -37,7 +37,7 @@ public sealed class OverviewService(IClickHouse store, TimeProvider? time = null
         var now = (time ?? TimeProvider.System).GetUtcNow();
         var parameters = query.Parameters().Add("limit", Math.Clamp(limit, 1, 1000)).Add("live_from", now - LiveWindow).Add("live_to", now);
         var rollups = FromRollups(query);
-        if (rollups) parameters.WithQuarters(query.Period);
+        if (rollups) parameters.WithQuarters(query.Period).WithDays(query.Period);
         Task<QueryResult> Run(string events, string fromRollups) =>
             rollups ? store.QueryAsync(fromRollups, parameters, cancellationToken) : store.QueryAsync(query, events, parameters, cancellationToken);
         var visits = Run(OverviewQueries.Visits, OverviewRollupQueries.Visits);

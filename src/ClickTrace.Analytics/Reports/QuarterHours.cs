@@ -39,9 +39,12 @@ public static class QuarterHours
     }
 
     /// <summary>The first and last whole quarter-hour boundaries in [from, to), or (from, from) when none fit.</summary>
-    public static (DateTimeOffset First, DateTimeOffset Last) Quarters(DateTimeOffset from, DateTimeOffset to)
+    public static (DateTimeOffset First, DateTimeOffset Last) Quarters(DateTimeOffset from, DateTimeOffset to) => Whole(from, to, Quarter);
+
+    /// <summary>The first and last boundaries of whole UTC <paramref name="units"/> in [from, to), or (from, from) when none fit.</summary>
+    public static (DateTimeOffset First, DateTimeOffset Last) Whole(DateTimeOffset from, DateTimeOffset to, TimeSpan units)
     {
-        var ticks = Quarter.Ticks;
+        var ticks = units.Ticks;
         var first = new DateTimeOffset((from.UtcTicks + ticks - 1) / ticks * ticks, TimeSpan.Zero);
         var last = new DateTimeOffset(to.UtcTicks / ticks * ticks, TimeSpan.Zero);
         return first < last ? (first, last) : (from, from);

@@ -15,10 +15,9 @@ public sealed partial class EventRetention(IClickHouse store)
     public static readonly IReadOnlyDictionary<string, string> Tables = new Dictionary<string, string>
     {
         ["events"] = "toDateTime(timestamp)",
-        ["overview_buckets"] = "bucket", ["page_buckets"] = "bucket", ["click_buckets"] = "bucket",
-        ["link_buckets"] = "bucket", ["visit_buckets"] = "bucket",
-        // A day's names (kept until the end of the day they name) outlive the visits that use them, never the reverse.
-        ["visit_names"] = "until",
+        ["overview_buckets"] = "bucket", ["link_buckets"] = "bucket", ["visit_buckets"] = "bucket",
+        // A day's rows, and its names, are kept until the end of their day: they outlive the visits that use them, never the reverse.
+        ["overview_days"] = "until", ["page_days"] = "until", ["click_days"] = "until", ["visit_names"] = "until",
     };
 
     /// <summary>

@@ -24,6 +24,9 @@ public static partial class ClusterDdl
         ["country_buckets"] = "rand()",
         ["visit_buckets"] = "cityHash64(session_id)",
         ["visit_names"] = "rand()",
+        ["overview_days"] = "rand()",
+        ["page_days"] = "rand()",
+        ["click_days"] = "rand()",
     };
 
     /// <summary>The suffix of a sharded table's local part.</summary>

@@ -165,6 +165,8 @@ public static class Migrations
         ]),
         new(14, "visit rollup: session pieces with numeric dimensions and their names, replacing the session pieces and the country rollup",
             ReportRollups.VisitStatements(Retention(options))),
+        new(15, "day rollups of the overview's totals, pages and clicked elements with uniqCombined states, replacing the quarter-hour page and click rollups",
+            ReportRollups.DayStatements(Retention(options))),
     ];
 
     // DDL cannot take bound parameters; the retention is an integer from validated options, not user input.
