@@ -26,27 +26,8 @@ public sealed partial class Overview
         _ = RefreshLoopAsync();
     }
 
-    /// <summary>
-    /// The report the prerender computed, handed over to the interactive render (persisted in the page) so that
-    /// opening the overview runs its queries once, not once for the HTML and again for the circuit.
-    /// </summary>
-    [PersistentState]
-    public OverviewReport? Prerendered { get; set; }
-
-    protected override async Task LoadAsync(ReportQuery query, CancellationToken cancellationToken)
-    {
-        if (RendererInfo.IsInteractive && Prerendered is { } handed)
-        {
-            Prerendered = null; // the first interactive load only: refreshes and new addresses query again
-            if (handed.SiteId == query.SiteId && handed.From == query.Period.From && handed.To == query.Period.To && (handed.Previous is not null) == Comparing)
-            {
-                _report = handed;
-                return;
-            }
-        }
-        _report = await Reports.GetAsync(query, compare: Comparing, cancellationToken: cancellationToken);
-        if (!RendererInfo.IsInteractive) Prerendered = _report;
-    }
+    protected override async Task LoadAsync(ReportQuery query, CancellationToken cancellationToken) =>
+        _report = await OncePerViewAsync(() => Reports.GetAsync(query, compare: Comparing, cancellationToken: cancellationToken));
 
     private async Task RefreshLoopAsync()
     {

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Core.Sites;
 using ClickTrace.Storage.Sites;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace ClickTrace.Server.Components.Shared;
 
@@ -17,6 +19,12 @@ public abstract class ReportPage : ComponentBase, IDisposable
 
     [Inject] private ISiteStore SiteStore { get; set; } = default!;
     [Inject] protected TimeProvider Time { get; set; } = default!;
+    [Inject] private PersistentComponentState PageState { get; set; } = default!;
+    [Inject] private NavigationManager PageAddress { get; set; } = default!;
+
+    private PersistingComponentStateSubscription? _handing;
+    private Action? _handOver;
+    private bool _handedOver;
 
     [SupplyParameterFromQuery(Name = "site")] public string? Site { get; set; }
     [SupplyParameterFromQuery(Name = "period")] public string? Period { get; set; }
@@ -119,9 +127,60 @@ public abstract class ReportPage : ComponentBase, IDisposable
     /// <summary>Loads the page's report for the chosen site and period.</summary>
     protected abstract Task LoadAsync(ReportQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The page's report, computed once per page view: the prerender computes it (the report is in the HTML the
+    /// browser shows first) and hands it to the interactive render in the page, as JSON with the address it
+    /// answers; the circuit's first load takes it from there instead of running the queries again. Later loads
+    /// (a refresh, another address) compute.
+    /// </summary>
+    protected async Task<T> OncePerViewAsync<T>(Func<Task<T>> compute) where T : class
+    {
+        var key = "report:" + GetType().Name;
+        if (RendererInfo.IsInteractive)
+        {
+            if (!_handedOver)
+            {
+                _handedOver = true;
+                if (PageState.TryTakeFromJson<Handover<T>>(key, out var handed) && handed is not null && handed.Address == PageAddress.Uri) return handed.Report;
+            }
+            return await compute();
+        }
+        var report = await compute();
+        var handover = new Handover<T>(PageAddress.Uri, report);
+        _handOver = () =>
+        {
+            // The state travels back in the circuit's first message: a report too big for it is computed again instead.
+            if (JsonSerializer.SerializeToUtf8Bytes(handover, SizeCheck).Length <= MaxHandoverBytes) PageState.PersistAsJson(key, handover);
+        };
+        _handing ??= PageState.RegisterOnPersisting(() =>
+        {
+            try
+            {
+                _handOver?.Invoke();
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or JsonException)
+            {
+                // A report JSON cannot carry (a non-finite number): the circuit computes it again instead.
+            }
+            return Task.CompletedTask;
+        }, RenderMode.InteractiveServer);
+        return report;
+    }
+
+    /// <summary>
+    /// The largest report handed over, as JSON: it goes into the page as base64 and comes back in the circuit's
+    /// first message, whose size the dashboard's hub allows for (<see cref="DashboardServiceCollectionExtensions"/>).
+    /// </summary>
+    public const int MaxHandoverBytes = 128 * 1024;
+
+    private static readonly JsonSerializerOptions SizeCheck = new(JsonSerializerDefaults.Web);
+
+    private sealed record Handover<T>(string Address, T Report);
+
     public void Dispose()
     {
         _stop.Cancel();
+        _handing?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

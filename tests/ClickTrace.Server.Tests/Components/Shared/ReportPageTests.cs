@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using ClickTrace.Analytics.Reports;
 using ClickTrace.Core.Sites;
 using ClickTrace.Server.Components.Shared;
@@ -9,13 +10,80 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClickTrace.Server.Tests.Components.Shared;
 
-/// <summary>A report page whose report never comes on its own: the Cancel button is the only way out.</summary>
+/// <summary>
+/// A report page whose report never comes on its own (the Cancel button is the only way out), and one whose
+/// prerendered report is handed to the interactive render.
+/// </summary>
 public sealed class ReportPageTests : BunitContext
 {
+    private readonly BunitPersistentComponentState _pageState;
+    private readonly Counter _computed = new();
+
     public ReportPageTests()
     {
         Services.AddSingleton<ISiteStore>(new OneSite());
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(_computed);
+        _pageState = AddBunitPersistentComponentState();
+    }
+
+    [Fact]
+    public void The_prerendered_report_is_handed_to_the_interactive_render_which_does_not_compute_it_again()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var prerendered = Render<CountedReport>();
+        prerendered.WaitForAssertion(() => Assert.Equal("report 1", prerendered.Find("p").TextContent));
+        _pageState.TriggerOnPersisting();
+
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var interactive = Render<CountedReport>();
+
+        interactive.WaitForAssertion(() => Assert.Equal("report 1", interactive.Find("p").TextContent));
+        Assert.Equal(1, _computed.Count);
+    }
+
+    [Fact]
+    public async Task A_report_handed_over_for_another_address_is_computed_again()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<CountedReport>().WaitForAssertion(() => Assert.Equal(1, _computed.Count));
+        _pageState.TriggerOnPersisting();
+        await DisposeComponentsAsync(); // the prerender is over
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/elsewhere?site=shop");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var interactive = Render<CountedReport>();
+
+        interactive.WaitForAssertion(() => Assert.Equal("report 2", interactive.Find("p").TextContent));
+    }
+
+    [Fact]
+    public void A_report_too_big_for_the_circuits_first_message_is_computed_again_instead()
+    {
+        _computed.Padding = new string('x', ReportPage.MaxHandoverBytes);
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<CountedReport>().WaitForAssertion(() => Assert.Equal(1, _computed.Count));
+        _pageState.TriggerOnPersisting();
+
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var interactive = Render<CountedReport>();
+
+        interactive.WaitForAssertion(() => Assert.StartsWith("report 2", interactive.Find("p").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_the_first_interactive_load_takes_the_handed_report_and_later_loads_compute()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<CountedReport>().WaitForAssertion(() => Assert.Equal(1, _computed.Count));
+        _pageState.TriggerOnPersisting();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var interactive = Render<CountedReport>();
+        interactive.WaitForAssertion(() => Assert.Equal("report 1", interactive.Find("p").TextContent));
+
+        await interactive.InvokeAsync(() => interactive.Instance.SetParametersAsync(ParameterView.Empty));
+
+        interactive.WaitForAssertion(() => Assert.Equal("report 2", interactive.Find("p").TextContent));
     }
 
     [Fact]
@@ -60,6 +128,33 @@ public sealed class ReportPageTests : BunitContext
             builder.AddAttribute(2, nameof(Loading.Cancelled), Cancelled);
             builder.AddAttribute(3, nameof(Loading.OnCancel), EventCallback.Factory.Create(this, CancelLoad));
             builder.CloseComponent();
+        }
+    }
+
+    private sealed class Counter
+    {
+        private int _count;
+        public int Count => _count;
+        public string Padding { get; set; } = "";
+        public int Next() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed record CountedText(string Text);
+
+    private sealed class CountedReport : ReportPage
+    {
+        private CountedText? _report;
+
+        [Inject] private Counter Computed { get; set; } = default!;
+
+        protected override async Task LoadAsync(ReportQuery query, CancellationToken cancellationToken) =>
+            _report = await OncePerViewAsync(() => Task.FromResult(new CountedText($"report {Computed.Next()}{Computed.Padding}")));
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "p");
+            builder.AddContent(1, _report?.Text);
+            builder.CloseElement();
         }
     }
 
