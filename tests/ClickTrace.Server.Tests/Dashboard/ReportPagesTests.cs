@@ -6,10 +6,15 @@ namespace ClickTrace.Server.Tests.Dashboard;
 /// <summary>The report pages in Chromium over generated demo-shop traffic: each finds its planted problem, at both widths.</summary>
 public sealed partial class ReportPagesTests(DemoDashboard dashboard) : IClassFixture<DemoDashboard>
 {
+    /// <summary>The page at <paramref name="path"/>; a report page once its circuit has taken over the prerendered report.</summary>
     private async Task<IPage> OpenAsync(string path, int width)
     {
         var page = await dashboard.PageAsync(width);
         await page.GotoAsync(new Uri(dashboard.App.BaseAddress, path).ToString());
+        // The prerendered report is in the first HTML; the circuit renders it again when it joins. Checks wait for
+        // that, so that none reads an element in the moment the circuit replaces it.
+        if (!path.StartsWith("/sites", StringComparison.Ordinal))
+            await Assertions.Expect(page.Locator("form.custom-period[data-interactive=true]")).ToBeAttachedAsync();
         return page;
     }
 
