@@ -141,7 +141,7 @@ public abstract class ReportPage : ComponentBase, IDisposable
             if (!_handedOver)
             {
                 _handedOver = true;
-                if (PageState.TryTakeFromJson<Handover<T>>(key, out var handed) && handed is not null && handed.Address == PageAddress.Uri) return handed.Report;
+                if (Handed<T>(key) is { } handed && handed.Address == PageAddress.Uri) return handed.Report;
             }
             return await compute();
         }
@@ -176,6 +176,18 @@ public abstract class ReportPage : ComponentBase, IDisposable
     private static readonly JsonSerializerOptions SizeCheck = new(JsonSerializerDefaults.Web);
 
     private sealed record Handover<T>(string Address, T Report);
+
+    private Handover<T>? Handed<T>(string key)
+    {
+        try
+        {
+            return PageState.TryTakeFromJson<Handover<T>>(key, out var handed) ? handed : null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            return null; // a page state this version cannot read: compute
+        }
+    }
 
     public void Dispose()
     {
