@@ -9,7 +9,7 @@ namespace ClickTrace.Analytics.Links;
 /// </summary>
 internal static class LinksRollupQueries
 {
-    public const string Counts = $"""
+    public static readonly string Counts = $"""
         SELECT path, selector, anyHeavyMerge(top_href), anyHeavyMerge(top_text),
                sum(impressions) AS seen, uniqIfMerge(impression_visitors), sum(clicks), uniqIfMerge(click_visitors),
                toInt32(round(ifNotFinite(sum(x_sum) / seen, 0))), toInt32(round(ifNotFinite(sum(y_sum) / seen, 0)))

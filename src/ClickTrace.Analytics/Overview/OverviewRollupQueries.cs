@@ -13,7 +13,7 @@ namespace ClickTrace.Analytics.Overview;
 internal static class OverviewRollupQueries
 {
     /// <summary>From the day rollups (<see cref="WholeDays"/>): a month's totals merge some thirty rows.</summary>
-    public const string Totals = $"""
+    public static readonly string Totals = $"""
         SELECT uniqCombinedMerge(visitors), uniqCombinedMerge(sessions), sum(pageviews), sum(clicks)
         FROM
         (
@@ -35,7 +35,7 @@ internal static class OverviewRollupQueries
         ORDER BY bucket
         """;
 
-    public const string TopPages = $"""
+    public static readonly string TopPages = $"""
         SELECT path, sum(pageviews) AS total, uniqCombinedMerge(visitors)
         FROM
         (
@@ -48,7 +48,7 @@ internal static class OverviewRollupQueries
         LIMIT {"{limit:UInt32}"}
         """;
 
-    public const string TopClicks = $"""
+    public static readonly string TopClicks = $"""
         SELECT path, selector, any(tag), anyHeavyMerge(text), anyHeavyMerge(href), sum(clicks) AS total, uniqCombinedMerge(visitors)
         FROM
         (

@@ -15,28 +15,16 @@ public static class QuarterHours
     public const string Rollup =
         "site_id = {site:String} AND bucket >= {inner_from:DateTime64(3, 'UTC')} AND bucket < {inner_to:DateTime64(3, 'UTC')}";
 
-    /// <summary>
-    /// The events of the ragged ends, [from, inner_from) and [inner_to, to): each with its own day bounds, which
-    /// let the engine skip the other days' granules (as in ReportQuery), and switched off by a constant when
-    /// it is empty, so that an aligned period reads no events at all.
-    /// </summary>
-    public const string Ends =
-        "site_id = {site:String} AND (" +
-        "{head:UInt8} AND toDate(timestamp) >= toDate({from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({inner_from:DateTime64(3, 'UTC')})" +
-        " AND timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {inner_from:DateTime64(3, 'UTC')}" +
-        " OR {tail:UInt8} AND toDate(timestamp) >= toDate({inner_to:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({to:DateTime64(3, 'UTC')})" +
-        " AND timestamp >= {inner_to:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')})";
+    private static readonly PeriodEnds Parts = new("inner_from", "inner_to", "head", "tail");
+
+    /// <summary>The events of the ragged ends, [from, inner_from) and [inner_to, to) (<see cref="PeriodEnds"/>).</summary>
+    public static readonly string Ends = Parts.Sql;
 
     /// <summary>
     /// Binds the whole quarter hours inside the period, [inner_from, inner_to); an empty span at the start
     /// when the period holds none (the ends then cover all of it).
     /// </summary>
-    public static QueryParameters WithQuarters(this QueryParameters parameters, ReportPeriod period)
-    {
-        var (first, last) = Quarters(period.From, period.To);
-        return parameters.Add("inner_from", first).Add("inner_to", last)
-            .Add("head", first > period.From ? 1 : 0).Add("tail", period.To > last ? 1 : 0);
-    }
+    public static QueryParameters WithQuarters(this QueryParameters parameters, ReportPeriod period) => Parts.Bind(parameters, period, Quarter);
 
     /// <summary>The first and last whole quarter-hour boundaries in [from, to), or (from, from) when none fit.</summary>
     public static (DateTimeOffset First, DateTimeOffset Last) Quarters(DateTimeOffset from, DateTimeOffset to) => Whole(from, to, Quarter);

@@ -16,19 +16,11 @@ public static class WholeDays
     public const string Rollup =
         "site_id = {site:String} AND until > {day_from:DateTime64(3, 'UTC')} AND until <= {day_to:DateTime64(3, 'UTC')}";
 
-    /// <summary>The events of [from, day_from) and [day_to, to), each switched off by a constant when it is empty.</summary>
-    public const string Ends =
-        "site_id = {site:String} AND (" +
-        "{day_head:UInt8} AND toDate(timestamp) >= toDate({from:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({day_from:DateTime64(3, 'UTC')})" +
-        " AND timestamp >= {from:DateTime64(3, 'UTC')} AND timestamp < {day_from:DateTime64(3, 'UTC')}" +
-        " OR {day_tail:UInt8} AND toDate(timestamp) >= toDate({day_to:DateTime64(3, 'UTC')}) AND toDate(timestamp) <= toDate({to:DateTime64(3, 'UTC')})" +
-        " AND timestamp >= {day_to:DateTime64(3, 'UTC')} AND timestamp < {to:DateTime64(3, 'UTC')})";
+    private static readonly PeriodEnds Parts = new("day_from", "day_to", "day_head", "day_tail");
+
+    /// <summary>The events of [from, day_from) and [day_to, to) (<see cref="PeriodEnds"/>).</summary>
+    public static readonly string Ends = Parts.Sql;
 
     /// <summary>Binds the whole UTC days inside the period, [day_from, day_to); an empty span at the start when none fits.</summary>
-    public static QueryParameters WithDays(this QueryParameters parameters, ReportPeriod period)
-    {
-        var (first, last) = QuarterHours.Whole(period.From, period.To, Day);
-        return parameters.Add("day_from", first).Add("day_to", last)
-            .Add("day_head", first > period.From ? 1 : 0).Add("day_tail", period.To > last ? 1 : 0);
-    }
+    public static QueryParameters WithDays(this QueryParameters parameters, ReportPeriod period) => Parts.Bind(parameters, period, Day);
 }
