@@ -82,8 +82,8 @@ var funnelWithAbandonmentMs = await MedianMs(() => Task.WhenAll(funnels.GetAsync
 var ads = new AdsService(store);
 var adsReport = await ads.GetAsync(query, new FunnelStep(FunnelStepKind.Custom, Shop.Purchase));
 var adsMs = await MedianMs(() => ads.GetAsync(query, new FunnelStep(FunnelStepKind.Custom, Shop.Purchase)));
-var (campaignsSql, placementsSql, adsParameters) = AdsService.Statements(query, new FunnelStep(FunnelStepKind.Custom, Shop.Purchase));
-var rawAdsMs = await MedianMs(() => Task.WhenAll(store.QueryAsync(campaignsSql, adsParameters), store.QueryAsync(placementsSql, adsParameters)));
+var (adsSql, adsParameters) = AdsService.Statement(query, new FunnelStep(FunnelStepKind.Custom, Shop.Purchase));
+var rawAdsMs = await MedianMs(() => store.QueryAsync(adsSql, adsParameters));
 // Visits and conversions per campaign content and per ad value, written by hand: a session converts when it
 // has a purchase anywhere (not only after the ad was seen), which is cheaper and nearly the same numbers.
 var bareAdsMs = await MedianMs(() => Task.WhenAll(

@@ -3,59 +3,57 @@ using ClickTrace.Analytics.Reports;
 namespace ClickTrace.Analytics.Ads;
 
 /// <summary>
-/// The ads report's queries, both per session. <c>{goal}</c> is the goal's condition (its values bound by
-/// the caller); every other value is a bound parameter of <see cref="ReportQuery"/>.
+/// The ads report's query, per session. <c>{goal}</c> is the goal's condition (its values bound by the caller);
+/// every other value is a bound parameter of <see cref="ReportQuery"/>.
 /// </summary>
 internal static class AdsQueries
 {
-    /// <summary>
-    /// Campaign visits: a session's campaign is that of its first event with one (its landing); it converted
-    /// when the goal happened in it. Per source / medium / campaign / content: visits, visitors, conversions, revenue.
-    /// </summary>
-    public static string Campaigns(string goal) => $"""
-        SELECT c.1, c.2, c.3, c.4, count(), uniqExact(visitor_id), countIf(converted), toString(sum(session_revenue))
-        FROM
-        (
-            SELECT session_id, any(visitor_id) AS visitor_id,
-                   argMinIf((utm_source, utm_medium, utm_campaign, utm_content), timestamp, utm_source != '' OR utm_campaign != '') AS c,
-                   countIf({goal}) > 0 AS converted, sum(revenue) AS session_revenue
-            FROM events
-            WHERE {ReportQuery.Where}
-            GROUP BY session_id
-            HAVING countIf(utm_source != '' OR utm_campaign != '') > 0
-        )
-        GROUP BY c.1, c.2, c.3, c.4
-        LIMIT 10000
-        """;
+    /// <summary>A result row of <see cref="Visits"/> about a campaign (source, medium, campaign, content).</summary>
+    public const byte Campaign = 0;
+
+    /// <summary>A result row of <see cref="Visits"/> about an on-site ad value (in the first name column).</summary>
+    public const byte Placement = 1;
 
     /// <summary>
-    /// Placement visits: each ad value a session saw or clicked; it converted when the goal happened at or
-    /// after the first time; revenue after that too. Per ad value: views, clicks, visits, visitors, conversions, revenue.
+    /// Campaign and placement visits in one pass over the period's events, as rows
+    /// (kind, name 1-4, views, clicks, visits, visitors, conversions, revenue).
+    /// A session's campaign is that of its first event with one (its landing); it converted when the goal
+    /// happened in it, and its revenue is all of the session's. A session counts once for each ad value it
+    /// saw or clicked; it converted when the goal happened at or after the first time, and the revenue is
+    /// what came after that too. Only the events that can matter are grouped (campaign-tagged, ad, goal and
+    /// revenue events: a session without a campaign or an ad is not in the report), which on shop traffic
+    /// is a few percent of them; both kinds then come out of one list per session, the campaign's entry
+    /// with a first time of 0 so that "after it" is the whole session.
     /// </summary>
-    public static string Placements(string goal) => $"""
-        SELECT ad, sum(views), sum(clicks), count(), uniqExact(visitor_id), countIf(converted), toString(sum(revenue_after))
+    public static string Visits(string goal) => $"""
+        SELECT v.1, v.2.1, v.2.2, v.2.3, v.2.4, sum(v.3), sum(v.4), count(), uniqExact(visitor_id),
+               countIf(notEmpty(goals) AND arrayMax(goals) >= v.5),
+               toString(sum(arraySum(arrayMap(r -> if(r.1 >= v.5, r.2, toDecimal64(0, 4)), revenues))))
         FROM
         (
-            SELECT visitor_id, ad,
-                   arrayCount(x -> x.1 = ad AND x.2 = 'adview', ads) AS views,
-                   arrayCount(x -> x.1 = ad AND x.2 = 'click', ads) AS clicks,
-                   arrayMin(arrayMap(x -> x.3, arrayFilter(x -> x.1 = ad, ads))) AS first_seen,
-                   arrayExists(g -> g >= first_seen, goals) AS converted,
-                   arraySum(arrayMap(r -> if(r.1 >= first_seen, r.2, toDecimal64(0, 4)), revenues)) AS revenue_after
+            SELECT visitor_id, goals, revenues,
+                   arrayJoin(arrayConcat(
+                       if(has_campaign, [({Campaign}, c, toUInt64(0), toUInt64(0), toInt64(0))], []),
+                       arrayMap(ad -> ({Placement}, (ad, '', '', ''),
+                                       toUInt64(arrayCount(x -> x.1 = ad AND x.2 = 'adview', ads)),
+                                       toUInt64(arrayCount(x -> x.1 = ad AND x.2 = 'click', ads)),
+                                       arrayMin(arrayMap(x -> x.3, arrayFilter(x -> x.1 = ad, ads)))),
+                                arrayDistinct(arrayMap(x -> x.1, ads))))) AS v
             FROM
             (
                 SELECT session_id, any(visitor_id) AS visitor_id,
-                       groupArrayIf((ad, type, timestamp), ad != '' AND type IN ('adview', 'click')) AS ads,
-                       groupArrayIf(timestamp, {goal}) AS goals,
-                       groupArrayIf((timestamp, revenue), revenue != 0) AS revenues
+                       argMinIf((utm_source, utm_medium, utm_campaign, utm_content), timestamp, utm_source != '' OR utm_campaign != '') AS c,
+                       countIf(utm_source != '' OR utm_campaign != '') > 0 AS has_campaign,
+                       groupArrayIf((ad, type, toUnixTimestamp64Milli(timestamp)), ad != '' AND type IN ('adview', 'click')) AS ads,
+                       groupArrayIf(toUnixTimestamp64Milli(timestamp), {goal}) AS goals,
+                       groupArrayIf((toUnixTimestamp64Milli(timestamp), revenue), revenue != 0) AS revenues
                 FROM events
-                WHERE {ReportQuery.Where}
+                WHERE {ReportQuery.Where} AND (utm_source != '' OR utm_campaign != '' OR ad != '' OR revenue != 0 OR {goal})
                 GROUP BY session_id
-                HAVING length(ads) > 0
+                HAVING has_campaign OR notEmpty(ads)
             )
-            ARRAY JOIN arrayDistinct(arrayMap(x -> x.1, ads)) AS ad
         )
-        GROUP BY ad
-        LIMIT 10000
+        GROUP BY v.1, v.2
+        LIMIT 20000
         """;
 }

@@ -17,29 +17,27 @@ public sealed class AdsService(IClickHouse store)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(confidence, 0.5);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(confidence, 0.999);
-        var (campaignsSql, placementsSql, parameters) = Statements(query, goal);
-        var campaignsQuery = store.QueryAsync(campaignsSql, parameters, cancellationToken);
-        var placementsQuery = store.QueryAsync(placementsSql, parameters, cancellationToken);
-        await Task.WhenAll(campaignsQuery, placementsQuery).ConfigureAwait(false);
+        var (sql, parameters) = Statement(query, goal);
+        var rows = (await store.QueryAsync(sql, parameters, cancellationToken).ConfigureAwait(false)).Rows;
 
-        var campaigns = (await campaignsQuery.ConfigureAwait(false)).Rows.Select(r => new VariantCounts(
-            CampaignName((string)r[0]!, (string)r[1]!, (string)r[2]!), (string)r[3]!, 0, 0, Cells.Long(r[4]), Cells.Long(r[5]), Cells.Long(r[6]), Cells.Decimal(r[7])));
-        var placements = (await placementsQuery.ConfigureAwait(false)).Rows.Select(r =>
+        var campaigns = rows.Where(r => Cells.Long(r[0]) == AdsQueries.Campaign).Select(r => new VariantCounts(
+            CampaignName((string)r[1]!, (string)r[2]!, (string)r[3]!), (string)r[4]!, 0, 0, Cells.Long(r[7]), Cells.Long(r[8]), Cells.Long(r[9]), Cells.Decimal(r[10])));
+        var placements = rows.Where(r => Cells.Long(r[0]) == AdsQueries.Placement).Select(r =>
         {
-            var (placement, variant) = AdsShaping.SplitPlacement((string)r[0]!);
-            return new VariantCounts(placement, variant, Cells.Long(r[1]), Cells.Long(r[2]), Cells.Long(r[3]), Cells.Long(r[4]), Cells.Long(r[5]), Cells.Decimal(r[6]));
+            var (placement, variant) = AdsShaping.SplitPlacement((string)r[1]!);
+            return new VariantCounts(placement, variant, Cells.Long(r[5]), Cells.Long(r[6]), Cells.Long(r[7]), Cells.Long(r[8]), Cells.Long(r[9]), Cells.Decimal(r[10]));
         });
         return new AdsReport(query.SiteId, query.Period.From, query.Period.To, goal?.Describe() ?? "revenue", confidence, minVisits,
             AdsShaping.Groups(campaigns, control, confidence, minVisits, hasViews: false),
             AdsShaping.Groups(placements, control, confidence, minVisits, hasViews: true));
     }
 
-    /// <summary>The engine statements (campaigns, placements) and their parameters (for benchmarks and diagnostics).</summary>
-    public static (string Campaigns, string Placements, QueryParameters Parameters) Statements(ReportQuery query, FunnelStep? goal)
+    /// <summary>The engine statement (campaign and placement visits in one pass) and its parameters (for benchmarks and diagnostics).</summary>
+    public static (string Sql, QueryParameters Parameters) Statement(ReportQuery query, FunnelStep? goal)
     {
         var parameters = query.Parameters();
         var condition = goal is null ? "revenue != 0" : FunnelSql.Condition(goal, "goal", parameters);
-        return (query.Expand(AdsQueries.Campaigns(condition)), query.Expand(AdsQueries.Placements(condition)), parameters);
+        return (query.Expand(AdsQueries.Visits(condition)), parameters);
     }
 
     /// <summary>"newsletter / email / winter": the parts that are set.</summary>

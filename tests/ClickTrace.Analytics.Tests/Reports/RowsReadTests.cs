@@ -58,9 +58,8 @@ public abstract class RowsReadTests(StoreKind kind) : MigratedDatabaseTest(kind)
         statements.Add(("funnel", funnelSql, funnelParameters));
         var (abandonmentSql, abandonmentParameters) = AbandonmentService.Statement(query, Checkout, 2);
         statements.Add(("abandonment", abandonmentSql, abandonmentParameters));
-        var (campaignsSql, placementsSql, adsParameters) = AdsService.Statements(query, null);
-        statements.Add(("ads campaigns", campaignsSql, adsParameters));
-        statements.Add(("ads placements", placementsSql, adsParameters));
+        var (adsSql, adsParameters) = AdsService.Statement(query, null);
+        statements.Add(("ads", adsSql, adsParameters));
 
         Assert.True(total > 200_000, $"only {total} events: too few granules to tell a pruned read from a full one");
         // The measure itself: a query over the whole table reads all of it.
