@@ -91,7 +91,7 @@ internal static class FunnelSql
     }
 
     /// <summary>The event types a step matches (one, or those of its alternatives).</summary>
-    private static IEnumerable<string> Types(FunnelStep step) => step.Kind switch
+    internal static IEnumerable<string> Types(FunnelStep step) => step.Kind switch
     {
         FunnelStepKind.AnyOf => step.AnyOf!.SelectMany(Types),
         FunnelStepKind.Page => ["pageview"],

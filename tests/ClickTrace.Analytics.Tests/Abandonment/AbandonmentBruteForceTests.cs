@@ -1,6 +1,7 @@
 using ClickTrace.Analytics.Abandonment;
 using ClickTrace.Analytics.Funnels;
 using ClickTrace.Analytics.Reports;
+using ClickTrace.Core.Events;
 using ClickTrace.Storage.Events;
 using ClickTrace.Testing;
 using ClickTrace.Traffic;
@@ -64,6 +65,43 @@ public abstract class AbandonmentBruteForceTests(StoreKind kind) : MigratedDatab
         if (step == 3) Assert.Equal(("rage", Shop.RageButton), (report.Frustration[0].Type, report.Frustration[0].Selector));
         if (step == 4) Assert.True(report.Fields.Count >= 3 && report.Fields.Sum(f => f.Visitors) > report.Abandoned / 2, "the abandoned fields are missing");
         if (step != 4) Assert.Empty(report.Fields);
+    }
+
+    [Fact]
+    public async Task Events_in_the_same_millisecond_as_the_next_page_view_split_as_in_one_sorted_session()
+    {
+        // Sorted by (time, type, path, ...): at the moment of the next page view, a field event ('field' sorts
+        // before 'pageview') still belongs to the step's page and a rage click ('rage' sorts after) does not;
+        // of two page views in one millisecond the first path is the destination. Visitor 2 reaches the step
+        // and sends nothing else; visitor 3 goes on to the next step and is not counted.
+        var day = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+        var events = new List<TrackedEvent>();
+        void Add(ulong visitor, int ms, EventType type, string path = "/", string name = "", string selector = "", uint duration = 0) =>
+            events.Add(new TrackedEvent
+            {
+                EventId = Guid.NewGuid(), SiteId = "shop", Type = type, Timestamp = day.AddMilliseconds(ms), ReceivedAt = day,
+                SessionId = visitor * 10, VisitorId = visitor, Path = path, Name = name, Selector = selector, DurationMs = duration,
+            });
+        var funnel = new FunnelDefinition([new(FunnelStepKind.Page, "/cart"), new(FunnelStepKind.Custom, Shop.Purchase)], TimeSpan.FromHours(1));
+        Add(1, 0, EventType.Pageview, "/cart"); Add(1, 500, EventType.Field, "/cart", "email", duration: 4000);
+        Add(1, 9000, EventType.Field, "/cart", "coupon", duration: 1200); Add(1, 9000, EventType.Rage, "/cart", selector: "#apply");
+        Add(1, 9000, EventType.Pageview, "/products"); Add(1, 9000, EventType.Pageview, "/about");
+        Add(2, 0, EventType.Pageview, "/cart");
+        Add(3, 0, EventType.Pageview, "/cart"); Add(3, 100, EventType.Custom, "/cart", Shop.Purchase);
+        await new ClickHouseEventWriter(Store).WriteAsync(events);
+        var period = ReportPeriod.TryResolve("custom", "2026-11-20", "2026-11-20", "UTC", day, out _)!;
+
+        var report = await new AbandonmentService(Store).GetAsync(new ReportQuery("shop", period), funnel, 1);
+        var expected = BruteForceAbandonment.Compute(events, funnel, 1, period.From, period.To, "shop");
+
+        Assert.Equal(2, report.Abandoned);
+        Assert.Equal([("/about", 1L), ("", 1L)], report.Destinations.OrderBy(d => d.Path is null).Select(d => (d.Path ?? "", d.Visitors)));
+        Assert.Equal([("coupon", 1L, 1200.0)], report.Fields.Select(f => (f.Field, f.Visitors, f.MedianTime.TotalMilliseconds)));
+        Assert.Empty(report.Frustration);
+        Assert.Equal(expected.Abandoned, report.Abandoned);
+        Assert.Equal(expected.Destinations.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Value)),
+            report.Destinations.OrderBy(d => d.Path ?? "", StringComparer.Ordinal).Select(d => (d.Path ?? "", d.Visitors)));
+        Assert.Empty(expected.Clicks);
     }
 }
 
