@@ -28,9 +28,9 @@ internal static class FunnelSql
             (
                 SELECT visitor_id,
                        {Level(funnel, parameters)} AS level,
-                       arrayFold((acc, x) -> if(length(acc) = 0 OR x.1 <= acc[1] + {"{window:UInt64}"},
-                                                arrayConcat(acc, arrayWithConstant(least({n} - length(acc), {Advance("x.2", "length(acc)")}), x.1)), acc),
-                                 arraySort(groupArray((ts, mask))),
+                       arrayFold((acc, x) -> if(length(acc) = 0 OR {Time("x")} <= acc[1] + {"{window:UInt64}"},
+                                                arrayConcat(acc, arrayWithConstant(least({n} - length(acc), {Advance(Mask("x"), "length(acc)")}), {Time("x")})), acc),
+                                 arraySort(groupArray({Packed})),
                                  CAST([], 'Array(UInt64)')) AS times
                 FROM ({Matches(funnel, parameters)})
                 GROUP BY visitor_id
@@ -64,6 +64,16 @@ internal static class FunnelSql
         var mode = funnel.Order == FunnelOrder.Strict ? ", 'strict_order'" : "";
         return $"windowFunnel({{window:UInt64}}{mode})(ts, {string.Join(", ", Enumerable.Range(0, funnel.Steps.Count).Select(i => $"bitTest(mask, {i})"))})";
     }
+
+    // A match packed into one number, (ms since the period's start) << 20 | mask: sorted, they are in the order
+    // of (time, mask), and one array of numbers costs a fifth less to gather, sort and fold than one of pairs.
+    // A bit per step (MaxSteps, 20), and the 44 bits above them hold 557 years of milliseconds. The first pass's
+    // times are then from the period's start, which the differences between steps do not see.
+    private const int MaskBits = FunnelDefinition.MaxSteps;
+    private static readonly string Packed =
+        $"bitShiftLeft(toUInt64(ts - toUInt64(toUnixTimestamp64Milli({{from:DateTime64(3, 'UTC')}}))), {MaskBits}) + mask";
+    private static string Time(string packed) => $"bitShiftRight({packed}, {MaskBits})";
+    private static string Mask(string packed) => $"bitAnd({packed}, {(1 << MaskBits) - 1})";
 
     /// <summary>
     /// How many steps one event takes the first pass forward: the run of consecutive steps it matches from

@@ -92,6 +92,30 @@ public abstract class FunnelServiceTests(StoreKind kind) : MigratedDatabaseTest(
     }
 
     [Fact]
+    public async Task Twenty_steps_keep_their_order_and_times_late_in_a_long_period()
+    {
+        // Every step's bit and a time 29 days into a 30-day period share the number each match is packed into.
+        // Visitor 1 takes the 20 steps 2 s apart, visitor 2 the first 19, 4 s apart; visitor 3 sends step 1 and 2
+        // in the same millisecond (one after the other) and then step 3 a minute later.
+        var steps = Enumerable.Range(1, 20).Select(i => new FunnelStep(FunnelStepKind.Step, $"s{i}")).ToList();
+        for (var i = 1; i <= 20; i++) Add(1, 2 * i, EventType.Step, name: $"s{i}");
+        for (var i = 1; i <= 19; i++) Add(2, 4 * i, EventType.Step, name: $"s{i}");
+        Add(3, 0, EventType.Step, name: "s1"); Add(3, 0, EventType.Step, name: "s2"); Add(3, 60, EventType.Step, name: "s3");
+        await new ClickHouseEventWriter(Store).WriteAsync(_events);
+        // The events are on the period's last day, 29 days and 10 hours after its start.
+        var period = ReportPeriod.TryResolve("custom", "2026-10-22", "2026-11-20", "UTC", Day, out _)!;
+
+        var report = await new FunnelService(Store).GetAsync(new ReportQuery("shop", period), new FunnelDefinition(steps, TimeSpan.FromHours(1)));
+
+        Assert.Equal([3L, 3L, 3L, .. Enumerable.Repeat(2L, 16), 1L], report.Steps.Select(s => s.Visitors));
+        // Medians of an even count are the upper one (ClickHouse's medianExact): 0 and 2 s, then 60 and 2/4 s.
+        Assert.Equal(TimeSpan.FromSeconds(2), report.Steps[1].MedianTimeFromPrevious);
+        Assert.Equal(TimeSpan.FromSeconds(4), report.Steps[2].MedianTimeFromPrevious);
+        Assert.Equal(TimeSpan.FromSeconds(4), report.Steps[18].MedianTimeFromPrevious);
+        Assert.Equal(TimeSpan.FromSeconds(2), report.Steps[19].MedianTimeFromPrevious);
+    }
+
+    [Fact]
     public async Task An_empty_period_gives_zeros_and_no_times()
     {
         var report = await RunAsync(Checkout);
