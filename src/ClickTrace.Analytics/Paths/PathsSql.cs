@@ -12,7 +12,7 @@ internal static class PathsSql
     private const string Sequences = $"""
         SELECT session_id, any(visitor_id) AS visitor_id,
                arraySort(groupArray((toUInt64(toUnixTimestamp64Milli(timestamp)), path))) AS views,
-               arrayFilter((x, i) -> i = 1 OR x.2 != views[i - 1].2, views, arrayEnumerate(views)) AS seq
+               arrayFilter((x, i, before) -> i = 1 OR x.2 != before, views, arrayEnumerate(views), arrayPushFront(arrayPopBack(views.2), '')) AS seq
         FROM events
         WHERE {ReportQuery.Where} AND type = 'pageview'
         GROUP BY session_id
@@ -47,18 +47,22 @@ internal static class PathsSql
             SELECT session_id, visitor_id,
                    arrayConcat(
                        [(toUInt8({(int)Fact.Session}), toUInt8(0), '', '', toUInt64(0), toUInt64(0))],
-                       arrayMap(a -> (toUInt8({(int)Fact.Reached}), toUInt8(0), '', '', toUInt64(a - 1), toUInt64(seq[a].1 - seq[1].1)), arrayFilter(a -> a > 0, [at])),
-                       arrayMap(step -> (toUInt8({(int)Fact.Flow}), toUInt8(step),
-                                         {(into ? "if(at - step >= 1, seq[at - step].2, ''), seq[at - step + 1].2"
-                                                : "seq[at + step - 1].2, if(at + step <= length(seq), seq[at + step].2, '')")},
-                                         toUInt64(0), toUInt64(0)),
-                                arrayFilter(step -> at > 0 AND {(into ? "at - step + 1 >= 1" : "at + step - 1 <= length(seq)")}, range(1, {"{depth:UInt8}"} + 1))),
-                       arrayMap(i -> (toUInt8({(int)Fact.Backtrack}), toUInt8(0), seq[i].2, seq[i + 1].2, toUInt64(0), toUInt64(0)),
-                                arrayFilter(i -> i + 2 <= length(seq) AND seq[i + 2].2 = seq[i].2 AND seq[i + 2].1 - seq[i + 1].1 <= {"{backtrack_ms:UInt64}"}, arrayEnumerate(seq)))
+                       if(at > 0, [(toUInt8({(int)Fact.Reached}), toUInt8(0), '', '', toUInt64(at - 1), toUInt64(times[at] - times[1]))], []),
+                       arrayMap((a, b, step) -> (toUInt8({(int)Fact.Flow}), toUInt8(step), {(into ? "b, a" : "a, b")}, toUInt64(0), toUInt64(0)),
+                                near, after, arrayEnumerate(near)),
+                       arrayMap(x -> (toUInt8({(int)Fact.Backtrack}), toUInt8(0), x.1, x.2, toUInt64(0), toUInt64(0)),
+                                arrayFilter(x -> x.3 = x.1 AND x.5 - x.4 <= {"{backtrack_ms:UInt64}"},
+                                            arrayZip(arraySlice(pages, 1, triples), arraySlice(pages, 2, triples), arraySlice(pages, 3, triples),
+                                                     arraySlice(times, 2, triples), arraySlice(times, 3, triples))))
                    ) AS facts
             FROM
             (
-                SELECT session_id, visitor_id, seq, arrayFirstIndex(x -> {PathPattern.Condition("x.2", "page", page)}, seq) AS at
+                SELECT session_id, visitor_id, seq.1 AS times, seq.2 AS pages, greatest(length(pages), 2) - 2 AS triples,
+                       arrayFirstIndex(x -> {PathPattern.Condition("x", "page", page)}, pages) AS at,
+                       -- The pages from the anchor on (into it: back from it), the anchor first, one more than the depth.
+                       if(at = 0, [], {(into ? "arrayReverse(arraySlice(pages, greatest(at - {depth:UInt8}, 1), least(at, {depth:UInt8} + 1)))" : "arraySlice(pages, at, {depth:UInt8} + 1)")}) AS run,
+                       arraySlice(run, 1, {"{depth:UInt8}"}) AS near,
+                       arraySlice(arrayPushBack(arrayPopFront(run), ''), 1, length(near)) AS after
                 FROM ({Sequences})
             )
         )
