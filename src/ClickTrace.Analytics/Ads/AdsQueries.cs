@@ -34,11 +34,17 @@ internal static class AdsQueries
             SELECT visitor_id, goals, revenues,
                    arrayJoin(arrayConcat(
                        if(has_campaign, [({Campaign}, c, toUInt64(0), toUInt64(0), toInt64(0))], []),
-                       arrayMap(ad -> ({Placement}, (ad, '', '', ''),
-                                       toUInt64(arrayCount(x -> x.1 = ad AND x.2 = 'adview', ads)),
-                                       toUInt64(arrayCount(x -> x.1 = ad AND x.2 = 'click', ads)),
-                                       arrayMin(arrayMap(x -> x.3, arrayFilter(x -> x.1 = ad, ads)))),
-                                arrayDistinct(arrayMap(x -> x.1, ads))))) AS v
+                       arrayMap((ad, views, clicks, first) -> ({Placement}, (ad, '', '', ''), views, clicks, first),
+                                per_ad.1, per_ad.2, per_ad.3, arrayReduce('minMap', [ads.1], [ads.3]).2))) AS v
+            FROM
+            (
+            SELECT *,
+                   -- Per ad value, its views, clicks and (a count that is never 0, so that sumMap keeps every value)
+                   -- its entries; minMap gives each value's first time, in the same order of values. One pass over
+                   -- the session's ad events, where a scan per distinct value would be quadratic in a session
+                   -- that shows many values.
+                   arrayReduce('sumMap', [ads.1], [arrayMap(x -> toUInt64(x.2 = 'adview'), ads)], [arrayMap(x -> toUInt64(x.2 = 'click'), ads)],
+                               [arrayWithConstant(length(ads), toUInt64(1))]) AS per_ad
             FROM
             (
                 SELECT session_id, any(visitor_id) AS visitor_id,
@@ -51,6 +57,7 @@ internal static class AdsQueries
                 WHERE {ReportQuery.Where} AND (utm_source != '' OR utm_campaign != '' OR ad != '' OR revenue != 0 OR {goal})
                 GROUP BY session_id
                 HAVING has_campaign OR notEmpty(ads)
+            )
             )
         )
         GROUP BY v.1, v.2
