@@ -50,9 +50,14 @@ if (role.Collects()) app.UseCors();
 app.UseRateLimiter();
 if (role.Reports())
 {
-    app.UseAuthentication();
-    app.UseAuthorization();
-    app.UseAntiforgery();
+    // Sign-in, authorization and antiforgery guard the dashboard and the read API. Collect is anonymous and takes no
+    // form, so its requests go round them: under load they were a tenth of its CPU.
+    app.UseWhen(context => !CollectApi.Handles(context.Request.Path), dashboard =>
+    {
+        dashboard.UseAuthentication();
+        dashboard.UseAuthorization();
+        dashboard.UseAntiforgery();
+    });
 }
 app.MapObservability();
 app.MapOpenApi();

@@ -60,7 +60,7 @@ internal sealed class RecordingEventWriter : IEventWriter
     /// </summary>
     public readonly TaskCompletionSource FirstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
+    public Task WriteRowsAsync(EventRowBatch batch, string? deduplicationToken = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Attempts);
         OnWrite?.Invoke();
@@ -68,7 +68,7 @@ internal sealed class RecordingEventWriter : IEventWriter
         FirstAttempt.TrySetResult();
         if (fails) throw new IOException("store unavailable");
         Tokens.Enqueue(deduplicationToken);
-        _written.Writer.TryWrite(events.ToList());
+        _written.Writer.TryWrite(EventRows.Read(batch.Rows.Span));
         return Task.CompletedTask;
     }
 

@@ -26,7 +26,9 @@ public sealed partial class LogShipper(
     CollectorMetrics metrics, ILogger<LogShipper> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
-    private readonly List<TrackedEvent> _buffer = [];
+    // The batch being gathered, as RowBinary rows: bytes wait for the insert, not event objects (see EventRowBatch).
+    private readonly EventRowBatch _buffer = new();
+    private DateTimeOffset _firstReceived, _lastReceived;
     private readonly LogReader _reader = new(log.Folder);
     private ShipCheckpoint _checkpoint = new(log.First, null);
     private LogPosition _read;
@@ -123,7 +125,12 @@ public sealed partial class LogShipper(
                 {
                     // A client's second copy of a batch: stored a moment ago, or already waiting in this one.
                     if (_recent.Contains(e.EventId) || !_buffered.Add(e.EventId)) metrics.Dropped(DropReason.DuplicateRecent);
-                    else _buffer.Add(e);
+                    else
+                    {
+                        if (_buffer.Count == 0) _firstReceived = e.ReceivedAt;
+                        _lastReceived = e.ReceivedAt;
+                        _buffer.Add(e);
+                    }
                 }
             }
             catch (Exception error) when (error is FormatException or MessagePack.MessagePackSerializationException or EndOfStreamException or ArgumentException or OverflowException or BatchError)
@@ -132,7 +139,7 @@ public sealed partial class LogShipper(
                 LogUnreadableRecord(error);
             }
         }
-        if (empty && _buffer.Count > 0) Volatile.Write(ref _oldestUnshipped, new StrongBox<DateTimeOffset>(_buffer[0].ReceivedAt));
+        if (empty && _buffer.Count > 0) Volatile.Write(ref _oldestUnshipped, new StrongBox<DateTimeOffset>(_firstReceived));
         else if (_buffer.Count == 0 && next >= end) Volatile.Write(ref _oldestUnshipped, null);
         return next;
     }
@@ -150,7 +157,7 @@ public sealed partial class LogShipper(
                 {
                     // Started on the shipper's thread: the writer encodes the batch (tens of milliseconds for 10,000
                     // events) before its first await, which would otherwise hold a pool thread the requests need.
-                    await (await _cpu.Run(() => writer.WriteAsync(_buffer, token, CancellationToken.None), CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+                    await (await _cpu.Run(() => writer.WriteRowsAsync(_buffer, token, CancellationToken.None), CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
                     metrics.Shipped(_buffer.Count);
                     break;
                 }
@@ -169,7 +176,7 @@ public sealed partial class LogShipper(
         _recent.Add(_buffered, time.GetUtcNow());
         // With a backlog still unread, the next record is no older than the last one just stored: its time
         // stands in for the oldest unshipped one until the next read finds the real one.
-        var backlog = to < log.Durable && _buffer.Count > 0 ? new StrongBox<DateTimeOffset>(_buffer[^1].ReceivedAt) : null;
+        var backlog = to < log.Durable && _buffer.Count > 0 ? new StrongBox<DateTimeOffset>(_lastReceived) : null;
         _buffer.Clear();
         _buffered.Clear();
         Volatile.Write(ref _oldestUnshipped, backlog);
@@ -179,6 +186,7 @@ public sealed partial class LogShipper(
     public override void Dispose()
     {
         _cpu.Dispose();
+        _buffer.Dispose();
         base.Dispose();
     }
 

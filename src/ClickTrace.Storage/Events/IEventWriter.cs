@@ -6,8 +6,19 @@ namespace ClickTrace.Storage.Events;
 public interface IEventWriter
 {
     /// <summary>
-    /// Inserts <paramref name="events"/>. Writing the same batch again with the same
+    /// Inserts the events of <paramref name="batch"/>. Writing the same batch again with the same
     /// <paramref name="deduplicationToken"/> stores it once.
     /// </summary>
-    Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default);
+    Task WriteRowsAsync(EventRowBatch batch, string? deduplicationToken = null, CancellationToken cancellationToken = default);
+}
+
+public static class EventWriterExtensions
+{
+    /// <summary>Inserts <paramref name="events"/> as one batch (see <see cref="IEventWriter.WriteRowsAsync"/>).</summary>
+    public static async Task WriteAsync(this IEventWriter writer, IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0) return;
+        using var batch = new EventRowBatch(events);
+        await writer.WriteRowsAsync(batch, deduplicationToken, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -45,6 +45,9 @@ public sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<byte
         _buffer = larger;
     }
 
+    /// <summary>Forgets what was written and keeps the array for what comes next.</summary>
+    public void Clear() => _written = 0;
+
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);

@@ -1,3 +1,4 @@
+using ClickTrace.Storage.Events;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -50,7 +51,7 @@ public sealed class ReportsApiTests(AppFixture fixture) : IClassFixture<AppFixtu
             Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
         // Yesterday's view is older than the collector accepts as it is (it clamps clocks 24 h off): stored directly.
         var at = now.AddDays(-1).AddMinutes(-5);
-        await new ClickTrace.Storage.Events.ClickHouseEventWriter(_app.Services.GetRequiredService<ClickTrace.Storage.IClickHouse>()).WriteAsync([new()
+        await new ClickHouseEventWriter(_app.Services.GetRequiredService<ClickTrace.Storage.IClickHouse>()).WriteAsync([new()
         {
             EventId = Guid.NewGuid(), SiteId = "filter-shop", Type = ClickTrace.Core.Events.EventType.Pageview, Timestamp = at, ReceivedAt = at,
             SessionId = 0xf3, VisitorId = 0xf2, Url = "https://shop.example/", Path = "/",

@@ -17,8 +17,8 @@ public sealed class StoreOutageTests
     {
         public volatile bool Down = true;
 
-        public Task WriteAsync(IReadOnlyList<TrackedEvent> events, string? deduplicationToken = null, CancellationToken cancellationToken = default) =>
-            Down ? throw new IOException("ClickHouse is unreachable (simulated outage)") : inner.WriteAsync(events, deduplicationToken, cancellationToken);
+        public Task WriteRowsAsync(EventRowBatch batch, string? deduplicationToken = null, CancellationToken cancellationToken = default) =>
+            Down ? throw new IOException("ClickHouse is unreachable (simulated outage)") : inner.WriteRowsAsync(batch, deduplicationToken, cancellationToken);
     }
 
     [Fact]

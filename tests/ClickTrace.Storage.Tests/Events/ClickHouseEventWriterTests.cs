@@ -94,6 +94,29 @@ public abstract class ClickHouseEventWriterTests(StoreKind kind) : MigratedDatab
     }
 
     [Fact]
+    public async Task A_batch_cleared_after_its_insert_takes_the_next_events_on_the_same_buffer()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var writer = new ClickHouseEventWriter(Store);
+        using var batch = new EventRowBatch(initialBytes: 256);
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 1000; i++)
+                batch.Add(new TrackedEvent
+                {
+                    EventId = Guid.NewGuid(), SiteId = "shop", Type = EventType.Pageview, Timestamp = now, ReceivedAt = now,
+                    SessionId = (ulong)round, VisitorId = 1, Path = $"/round/{round}",
+                });
+            await writer.WriteRowsAsync(batch, $"wal-{round}");
+            batch.Clear();
+            Assert.Equal((0, 0), (batch.Count, batch.Rows.Length));
+        }
+
+        var rows = (await Store.QueryAsync("SELECT session_id, count(), any(path) FROM events GROUP BY session_id ORDER BY session_id")).Rows;
+        Assert.Equal([[0UL, 1000UL, "/round/0"], [1UL, 1000UL, "/round/1"], [2UL, 1000UL, "/round/2"]], rows);
+    }
+
+    [Fact]
     public void A_token_that_is_not_a_plain_word_is_refused() =>
         Assert.Throws<ArgumentException>(() => DeduplicationToken.Validate("x' , max_threads = 1 --"));
 }

@@ -1,3 +1,4 @@
+using ClickTrace.Storage.Events;
 using ClickTrace.Storage.Schema;
 using ClickTrace.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,10 +51,10 @@ public abstract class MigratorTests(StoreKind kind) : IDisposable
             EventId = Guid.NewGuid(), SiteId = "shop", Type = Core.Events.EventType.Click, Timestamp = at, ReceivedAt = at,
             SessionId = 1, VisitorId = 1, Url = "https://shop.example/p/1", Path = "/p/1", Selector = "main > a#buy", Tag = "a",
         };
-        await new ClickTrace.Storage.Events.ClickHouseEventWriter(_store).WriteAsync([before]);
+        await new ClickHouseEventWriter(_store).WriteAsync([before]);
 
         Assert.Equal([13], await NewMigrator().MigrateAsync(migrations.Where(m => m.Version <= 13).ToList()));
-        await new ClickTrace.Storage.Events.ClickHouseEventWriter(_store).WriteAsync([before with { EventId = Guid.NewGuid(), Path = "/p/2", Selector = "#other" }]);
+        await new ClickHouseEventWriter(_store).WriteAsync([before with { EventId = Guid.NewGuid(), Path = "/p/2", Selector = "#other" }]);
 
         var types = (await _store.QueryAsync(
             "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'events' AND name IN ('path', 'selector') ORDER BY name")).Rows;
