@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using ClickTrace.Collector.Ingestion;
 using ClickTrace.Collector.Log;
-using ClickTrace.Core.Events;
 using ClickTrace.Core.Threading;
 using ClickTrace.Storage.Events;
 using Microsoft.Extensions.Hosting;
@@ -155,8 +154,8 @@ public sealed partial class LogShipper(
             {
                 try
                 {
-                    // Started on the shipper's thread: the writer encodes the batch (tens of milliseconds for 10,000
-                    // events) before its first await, which would otherwise hold a pool thread the requests need.
+                    // Started on the shipper's thread like the reading and encoding (Fill): the insert's own start-up
+                    // work before its first await stays off the pool threads the requests need.
                     await (await _cpu.Run(() => writer.WriteRowsAsync(_buffer, token, CancellationToken.None), CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
                     metrics.Shipped(_buffer.Count);
                     break;
