@@ -16,10 +16,6 @@ namespace ClickTrace.Collector;
 public static class CollectApi
 {
     public const string CorsPolicy = "collect";
-    public const string Route = "/api/collect";
-
-    /// <summary>Whether a request is for collect, which needs no sign-in (the host lets its requests skip the dashboard's guards).</summary>
-    public static bool Handles(PathString path) => path.Equals(Route, StringComparison.OrdinalIgnoreCase);
 
     public static IEndpointRouteBuilder MapCollect(this IEndpointRouteBuilder app)
     {

@@ -37,5 +37,5 @@ public static class SecurityHeaders
 
     /// <summary>The dashboard's pages and API, as opposed to what tracked sites load (the tag, collect, the demo).</summary>
     public static bool IsDashboard(PathString path) =>
-        !path.StartsWithSegments("/ct.js") && !path.StartsWithSegments(ClickTrace.Collector.CollectApi.Route) && !path.StartsWithSegments("/demo") && !path.StartsWithSegments("/shop");
+        !path.StartsWithSegments("/ct.js") && !path.StartsWithSegments("/api/collect") && !path.StartsWithSegments("/demo") && !path.StartsWithSegments("/shop");
 }
